@@ -1,0 +1,78 @@
+import { ZCreateEstablishmentRequest, ZCreatePlanRequest, ZInspectionPlanRequest, ZInspectionRequest, ZOnlinePostRequest, ZStaffTipRequest, type TCreatePlanRequest } from '@pcmd/contracts';
+import { receiveTip } from '../modules/tips/tips.service.js';
+import { logOnlinePost } from '../modules/tips/online-posts.service.js';
+import { createInspectionPlan, recordInspection } from '../modules/inspections/inspections.service.js';
+import { createEstablishment } from '../modules/establishments/establishments.service.js';
+import type { Db } from '../db/database.js';
+import { ensureCountryRoot, systemContext } from '../demo/demo-data.js';
+import { createPlan } from '../modules/plans/plans.service.js';
+import { reportTaskProgress } from '../modules/tasks/tasks.service.js';
+import { defineManualMeasure } from '../modules/indicators/indicators.service.js';
+
+/** A plan built through the service (as the API would), with sensible defaults for what the test does not care about. */
+export async function createTestPlan(db: Db, input: Partial<TCreatePlanRequest> & { unitId: number }) {
+  const ctx = systemContext(db, await ensureCountryRoot(db));
+  return createPlan(
+    ctx,
+    ZCreatePlanRequest.parse({
+      placeName: 'Mẫu',
+      subject: 'Phòng, chống mại dâm năm 2026',
+      periodFromYear: 2026,
+      periodToYear: 2026,
+      sections: [{ heading: 'I. MỤC TIÊU', body: 'Phòng ngừa là chính.' }],
+      indicators: [
+        { name: '100% nhiệm vụ hoàn thành đúng hạn', shape: 'task_completion', numerator: { measure: 'tasks.done_on_time' }, denominator: { measure: 'tasks.due' }, comparator: 'gte', unitLevel: 3, targets: [{ periodKey: '2026', target: 100 }] },
+      ],
+      tasks: [{ title: 'Ban hành kế hoạch', leadAgency: 'Văn hóa - Xã hội', deadline: '2026-03-01', sectionPosition: 0 }],
+      ...input,
+    }),
+  );
+}
+
+/** An evidence file attached to a task, through the service. */
+export async function attachTestEvidence(db: Db, taskId: number) {
+  const ctx = systemContext(db, await ensureCountryRoot(db));
+  const pdf = new File([new TextEncoder().encode('%PDF-1.4\n% minh chứng thử\n')], 'minh-chung.pdf', { type: 'application/pdf' });
+  const task = await reportTaskProgress(ctx, taskId, { status: 'in_progress', note: 'Đang làm' }, pdf);
+  return task.updates.at(-1)!.file!.id;
+}
+
+export async function createTestManualMeasure(db: Db, key: string, unitId: number) {
+  const ctx = systemContext(db, await ensureCountryRoot(db));
+  return defineManualMeasure(ctx, { key, name: `Số liệu ${key}`, unitId });
+}
+
+/** An establishment in a unit, through the service. */
+export async function createTestEstablishment(db: Db, unitId: number, name: string) {
+  const ctx = systemContext(db, await ensureCountryRoot(db));
+  return createEstablishment(ctx, ZCreateEstablishmentRequest.parse({ unitId, name, typeCode: 'karaoke', address: `${name}, số 1`, openedOn: '2025-01-01' }));
+}
+
+/** An inspection plan and a visit with a violation and a sanction at an establishment, through the services. */
+export async function createTestInspection(db: Db, unitId: number, establishmentId: number) {
+  const ctx = systemContext(db, await ensureCountryRoot(db));
+  const plan = await createInspectionPlan(
+    ctx,
+    ZInspectionPlanRequest.parse({ unitId, kind: 'periodic', title: 'Kiểm tra định kỳ', team: [{ name: 'Tổ trưởng', agency: 'Công an' }], startsOn: '2026-09-01', endsOn: '2026-09-30', establishmentIds: [establishmentId] }),
+  );
+  const inspection = await recordInspection(
+    ctx,
+    ZInspectionRequest.parse({
+      establishmentId, inspectionPlanId: plan.id, kind: 'periodic', inspectedOn: '2026-09-10', peoplePresent: 2,
+      violations: [{ code: 'late_hours' }], sanction: { decisionNo: '12/QĐ-XPHC', decisionDate: '2026-09-12', issuer: 'Chủ tịch UBND', fineAmount: 5_000_000 },
+    }),
+  );
+  return { planId: plan.id, inspectionId: inspection.id, sanctionId: inspection.sanctions[0].id };
+}
+
+/** A tip received by staff in a unit, through the service. */
+export async function createTestTip(db: Db, unitId: number, reporter: { name: string; contact: string } | null = null) {
+  const ctx = systemContext(db, await ensureCountryRoot(db));
+  return (await receiveTip(ctx, ZStaffTipRequest.parse({ unitId, category: 'prostitution_activity', channel: 'hotline', description: 'Người dân báo có hoạt động đáng ngờ.', reporter }))).id;
+}
+
+/** An online post logged in a unit, through the service. */
+export async function createTestOnlinePost(db: Db, unitId: number) {
+  const ctx = systemContext(db, await ensureCountryRoot(db));
+  return (await logOnlinePost(ctx, ZOnlinePostRequest.parse({ unitId, platform: 'Facebook', url: 'https://example.vn/bai-dang', foundOn: '2026-09-01' }), null)).id;
+}

@@ -1,0 +1,139 @@
+import { createBrowserRouter } from 'react-router';
+import { ESTABLISHMENT_EDITORS, PLAN_EDITORS } from '@pcmd/contracts';
+import { AuditPage } from '../features/audit/pages/AuditPage';
+import { DenominatorsPage } from '../features/data-entry/pages/DenominatorsPage';
+import { ManualValuesPage } from '../features/data-entry/pages/ManualValuesPage';
+import { AccountPage } from '../features/auth/pages/AccountPage';
+import { LoginPage } from '../features/auth/pages/LoginPage';
+import { EstablishmentCreatePage } from '../features/establishments/pages/EstablishmentCreatePage';
+import { EstablishmentEditPage } from '../features/establishments/pages/EstablishmentEditPage';
+import { EstablishmentImportPage } from '../features/establishments/pages/EstablishmentImportPage';
+import { EstablishmentPage } from '../features/establishments/pages/EstablishmentPage';
+import { EstablishmentsPage } from '../features/establishments/pages/EstablishmentsPage';
+import { InspectionCreatePage } from '../features/establishments/pages/InspectionCreatePage';
+import { InspectionPlanCreatePage } from '../features/establishments/pages/InspectionPlanCreatePage';
+import { InspectionPlanPage } from '../features/establishments/pages/InspectionPlanPage';
+import { InspectionPlansPage } from '../features/establishments/pages/InspectionPlansPage';
+import { MapPage } from '../features/establishments/pages/MapPage';
+import { PriorityPage } from '../features/establishments/pages/PriorityPage';
+import { HomePage } from '../features/home/pages/HomePage';
+import { BoardPage } from '../features/plans/pages/BoardPage';
+import { PlanCreatePage } from '../features/plans/pages/PlanCreatePage';
+import { PlanPage } from '../features/plans/pages/PlanPage';
+import { PlansPage } from '../features/plans/pages/PlansPage';
+import { TaskPage } from '../features/tasks/pages/TaskPage';
+import { TasksPage } from '../features/tasks/pages/TasksPage';
+import { UNIT_EDITOR_ROLES } from '../features/units/permissions';
+import { UnitDetailPage } from '../features/units/pages/UnitDetailPage';
+import { UnitEditPage } from '../features/units/pages/UnitEditPage';
+import { UnitImportPage } from '../features/units/pages/UnitImportPage';
+import { UnitLineagePage } from '../features/units/pages/UnitLineagePage';
+import { UnitMergePage } from '../features/units/pages/UnitMergePage';
+import { UnitSplitPage } from '../features/units/pages/UnitSplitPage';
+import { UnitsPage } from '../features/units/pages/UnitsPage';
+import { UserCreatePage } from '../features/users/pages/UserCreatePage';
+import { UserEditPage } from '../features/users/pages/UserEditPage';
+import { UsersPage } from '../features/users/pages/UsersPage';
+import { AppShell } from './AppShell';
+import { NotFoundPage } from './NotFoundPage';
+import { RequireAuth, RequireModule, RequireRole } from './guards';
+import { RouteError } from './RouteError';
+
+/** Every screen of the web app; module routes sit behind the same role rules as the server's. */
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppShell />
+      </RequireAuth>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'account', element: <AccountPage /> },
+      {
+        path: 'units',
+        element: <RequireModule module="units" />,
+        children: [
+          { index: true, element: <UnitsPage /> },
+          { path: ':id', element: <UnitDetailPage /> },
+          { path: ':id/lineage', element: <UnitLineagePage /> },
+          {
+            element: <RequireRole roles={UNIT_EDITOR_ROLES} />,
+            children: [
+              { path: 'merge', element: <UnitMergePage /> },
+              { path: 'import', element: <UnitImportPage /> },
+              { path: ':id/edit', element: <UnitEditPage /> },
+              { path: ':id/split', element: <UnitSplitPage /> },
+            ],
+          },
+        ],
+      },
+      {
+        path: 'plans',
+        element: <RequireModule module="plans" />,
+        children: [
+          { index: true, element: <PlansPage /> },
+          { element: <RequireRole roles={PLAN_EDITORS} />, children: [{ path: 'new', element: <PlanCreatePage /> }] },
+          { path: ':id', element: <PlanPage /> },
+          { path: ':id/board', element: <BoardPage /> },
+        ],
+      },
+      {
+        path: 'tasks',
+        element: <RequireModule module="tasks" />,
+        children: [
+          { index: true, element: <TasksPage /> },
+          { path: ':id', element: <TaskPage /> },
+        ],
+      },
+      {
+        path: 'data-entry',
+        element: <RequireModule module="data_entry" />,
+        children: [
+          { index: true, element: <ManualValuesPage /> },
+          { path: 'denominators', element: <DenominatorsPage /> },
+        ],
+      },
+      {
+        path: 'establishments',
+        element: <RequireModule module="establishments" />,
+        children: [
+          { index: true, element: <EstablishmentsPage /> },
+          { path: 'priority', element: <PriorityPage /> },
+          { path: 'map', element: <MapPage /> },
+          { path: 'plans', element: <InspectionPlansPage /> },
+          { path: 'plans/:id', element: <InspectionPlanPage /> },
+          { path: ':id', element: <EstablishmentPage /> },
+          {
+            element: <RequireRole roles={ESTABLISHMENT_EDITORS} />,
+            children: [
+              { path: 'new', element: <EstablishmentCreatePage /> },
+              { path: 'import', element: <EstablishmentImportPage /> },
+              { path: 'plans/new', element: <InspectionPlanCreatePage /> },
+              { path: ':id/edit', element: <EstablishmentEditPage /> },
+              { path: ':id/inspections/new', element: <InspectionCreatePage /> },
+            ],
+          },
+        ],
+      },
+      {
+        path: 'users',
+        element: <RequireModule module="users" />,
+        children: [
+          { index: true, element: <UsersPage /> },
+          { path: 'new', element: <UserCreatePage /> },
+          { path: ':id', element: <UserEditPage /> },
+        ],
+      },
+      {
+        path: 'audit',
+        element: <RequireModule module="audit" />,
+        children: [{ index: true, element: <AuditPage /> }],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
