@@ -1,3 +1,4 @@
+import type { TModule } from '@pcmd/contracts';
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -158,6 +159,8 @@ export interface StoredFilesTable {
   content: Uint8Array;
   uploaded_by: number | null;
   uploaded_at: Generated<Date>;
+  /** The module whose readers may download it (MODULE_ROLES). */
+  module: TModule;
 }
 
 export interface TaskUpdatesTable {

@@ -132,7 +132,7 @@ export async function attachInspectionFile(ctx: RequestContext, id: number, file
   const unitId = (await repo.findInspection(ctx.db, id))!.unit_id;
   const checked = await checkEvidenceFile(file);
   await inTransaction(ctx.db, async (trx) => {
-    const fileId = await insertStoredFile(trx, { ...checked, unitId, uploadedBy: ctx.actor.userId || null });
+    const fileId = await insertStoredFile(trx, { ...checked, module: 'establishments', unitId, uploadedBy: ctx.actor.userId || null });
     await repo.attachFile(trx, id, fileId);
     await recordAudit(trx, ctx, { action: 'update', entity: 'inspection', entityId: id, unitId, detail: { attached: { name: checked.fileName, sha256: checked.sha256 } } });
   });

@@ -1,3 +1,4 @@
+import type { TModule } from '@pcmd/contracts';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { recordUnitIds } from '../units/units.repository.js';
@@ -56,10 +57,10 @@ export async function insertTaskUpdate(db: Db, u: { taskId: number; userId: numb
   await db.insertInto('task_updates').values({ task_id: u.taskId, user_id: u.userId, status: u.status, note: u.note, file_id: u.fileId }).execute();
 }
 
-export async function insertStoredFile(db: Db, f: { unitId: number; fileName: string; mimeType: string; content: Uint8Array; sha256: string; uploadedBy: number | null }) {
+export async function insertStoredFile(db: Db, f: { module: TModule; unitId: number; fileName: string; mimeType: string; content: Uint8Array; sha256: string; uploadedBy: number | null }) {
   const row = await db
     .insertInto('stored_files')
-    .values({ unit_id: f.unitId, file_name: f.fileName, mime_type: f.mimeType, size_bytes: f.content.byteLength, sha256: f.sha256, content: f.content, uploaded_by: f.uploadedBy })
+    .values({ module: f.module, unit_id: f.unitId, file_name: f.fileName, mime_type: f.mimeType, size_bytes: f.content.byteLength, sha256: f.sha256, content: f.content, uploaded_by: f.uploadedBy })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

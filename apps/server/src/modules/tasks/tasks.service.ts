@@ -1,4 +1,4 @@
-import { foldVi, type TPlanTask } from '@pcmd/contracts';
+import { canUseModule, foldVi, type TPlanTask } from '@pcmd/contracts';
 import { inTransaction } from '../../db/database.js';
 import type { RequestContext } from '../../lib/context.js';
 import { fieldError, forbidden, notFound } from '../../lib/errors.js';
@@ -51,7 +51,7 @@ export async function reportTaskProgress(ctx: RequestContext, id: number, input:
   if (input.status === 'done' && !input.doneAt) throw fieldError('doneAt', ctx.locale === 'vi' ? 'Cần ngày hoàn thành' : 'The completion date is required');
   const evidence = file ? await checkEvidenceFile(file) : null;
   await inTransaction(ctx.db, async (trx) => {
-    const fileId = evidence ? await repo.insertStoredFile(trx, { ...evidence, unitId: task.unit_id, uploadedBy: ctx.actor.userId || null }) : null;
+    const fileId = evidence ? await repo.insertStoredFile(trx, { ...evidence, module: 'tasks', unitId: task.unit_id, uploadedBy: ctx.actor.userId || null }) : null;
     const doneAt = input.status === 'done' ? input.doneAt! : null;
     await repo.updateTaskStatus(trx, id, input.status, doneAt);
     await repo.insertTaskUpdate(trx, { taskId: id, userId: ctx.actor.userId || null, status: input.status, note: input.note, fileId });
@@ -66,6 +66,8 @@ export async function reportTaskProgress(ctx: RequestContext, id: number, input:
 export async function downloadFile(ctx: RequestContext, id: number) {
   const file = await repo.findStoredFile(ctx.db, id);
   if (!file) throw notFound();
+  // A file is read under its own module's rules, so that a task's readers cannot open a tip's or an inspection's files.
+  if (!canUseModule(ctx.actor.role, file.module)) throw forbidden();
   await assertUnitInScope(ctx, file.unit_id);
   return file;
 }

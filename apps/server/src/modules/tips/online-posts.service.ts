@@ -35,7 +35,7 @@ export async function logOnlinePost(ctx: RequestContext, input: z.infer<typeof Z
   await assertUnitInScope(ctx, input.unitId);
   const file = evidence ? await checkEvidenceFile(evidence) : null;
   const id = await inTransaction(ctx.db, async (trx) => {
-    const fileId = file ? await insertStoredFile(trx, { ...file, unitId: input.unitId, uploadedBy: ctx.actor.userId || null }) : null;
+    const fileId = file ? await insertStoredFile(trx, { ...file, module: 'tips', unitId: input.unitId, uploadedBy: ctx.actor.userId || null }) : null;
     const postId = await repo.insertOnlinePost(trx, {
       unit_id: input.unitId, platform: input.platform, url: input.url, found_on: input.foundOn, description: input.description,
       evidence_file_id: fileId, evidence_sha256: file?.sha256 ?? null, tip_id: input.tipId ?? null, created_by: ctx.actor.userId || null,

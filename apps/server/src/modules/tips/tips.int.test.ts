@@ -174,6 +174,9 @@ describeEachDatabase(
       assert.equal(photo.headers.get('content-type'), 'image/jpeg');
       assert.equal(await exifr.gps(photo.body as Buffer), undefined, 'no GPS in the stored photo');
       assert.equal((await sharp(photo.body as Buffer).metadata()).exif, undefined, 'no EXIF at all');
+      const healthWorker = await createTestUser(db.db, 'health_social', get().fx.communeA);
+      const refused = await (await new TestClient(get().app).login(healthWorker.username)).get(`/api/files/${detail.files[0].id}`);
+      assert.equal(refused.status, 403, 'a role without the tips module cannot open a tip’s photo, even in its own commune');
 
       const { rows } = await sql<{ hit: string }>`
         select table_name || '.' || column_name as hit from information_schema.columns

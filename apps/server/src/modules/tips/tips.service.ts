@@ -151,7 +151,7 @@ export async function addPublicInformation(ctx: { db: Db; requestId: string }, r
     await repo.insertEvent(trx, { tipId: tip.id, userId: null, event: 'citizen_info', note: text });
     if (image) {
       const fileId = await insertStoredFile(trx, {
-        unitId: tip.unit_id, fileName: image.fileName, mimeType: image.mimeType, content: image.bytes,
+        module: 'tips', unitId: tip.unit_id, fileName: image.fileName, mimeType: image.mimeType, content: image.bytes,
         sha256: createHash('sha256').update(image.bytes).digest('hex'), uploadedBy: null,
       });
       await repo.attachTipFile(trx, tip.id, fileId, true);
