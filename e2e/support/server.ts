@@ -5,6 +5,7 @@ import { openPglite } from '../../apps/server/src/db/database.js';
 import { migrate } from '../../apps/server/src/db/migrate.js';
 import { seedDemoData } from '../../apps/server/src/demo/demo-data.js';
 import { loadEnv } from '../../apps/server/src/env.js';
+import { TEST_DATA_KEY } from '../../apps/server/src/test-support/http.js';
 
 export interface RunningServer {
   url: string;
@@ -16,7 +17,7 @@ export async function startServer(): Promise<RunningServer> {
   const handle = await openPglite(null);
   await migrate(handle);
   await seedDemoData(handle.db);
-  const app = createApp({ db: handle.db, env: loadEnv({ PCMD_DATA_DIR: './unused' }) });
+  const app = createApp({ db: handle.db, env: loadEnv({ PCMD_DATA_DIR: './unused', PCMD_DATA_KEY: TEST_DATA_KEY }) });
   if (!mountWebApp(app, 'apps/web/dist')) {
     await handle.close();
     throw new Error('apps/web/dist/index.html is missing: run `npm run build` first (node scripts/run-tests.mjs e2e does it)');

@@ -46,6 +46,12 @@ export const TIP_RESULTS = {
   transferred: { vi: 'Đã chuyển cơ quan có thẩm quyền', en: 'Transferred' },
   not_confirmed: { vi: 'Không có cơ sở xác nhận', en: 'Not confirmed' },
 } as const;
+/** Child victims and trafficking come first. */
+export const TIP_PRIORITIES = {
+  urgent: { vi: 'Khẩn cấp', en: 'Urgent' },
+  high: { vi: 'Cao', en: 'High' },
+  normal: { vi: 'Bình thường', en: 'Normal' },
+} as const;
 export const ZTipPriority = z.enum(['urgent', 'high', 'normal']);
 
 const place = {
@@ -114,6 +120,16 @@ export const ZTipAction = z.discriminatedUnion('action', [
 ]);
 export type TTipAction = z.infer<typeof ZTipAction>;
 
+/** The steps from which each action may be taken: the server enforces it, the web offers only these. */
+export const TIP_ACTION_FROM: Record<TTipAction['action'], readonly TTipStatus[]> = {
+  verify: ['received'],
+  classify: ['received', 'verifying'],
+  assign: ['classified', 'assigned'],
+  extend: ['classified', 'assigned'],
+  handle: ['assigned'],
+  close: ['handled'],
+};
+
 export const ZTip = z.object({
   id: z.number().int(),
   referenceCode: z.string(),
@@ -174,11 +190,18 @@ export const ZOnlinePostRequest = z.strictObject({
   description: z.string().trim().max(5000).default(''),
   tipId: ZId.nullable().optional(),
 });
+export const TAKEDOWN_RESULTS = {
+  pending: { vi: 'Đang chờ', en: 'Pending' },
+  removed: { vi: 'Đã gỡ bỏ', en: 'Removed' },
+  refused: { vi: 'Bị từ chối', en: 'Refused' },
+  no_response: { vi: 'Không phản hồi', en: 'No response' },
+} as const;
+export type TTakedownResult = keyof typeof TAKEDOWN_RESULTS;
 export const ZOnlinePostUpdate = z
   .strictObject({
     takedownSentOn: ZIsoDate.nullable(),
     takedownSentTo: z.string().trim().max(200).nullable(),
-    takedownResult: z.enum(['pending', 'removed', 'refused', 'no_response']).nullable(),
+    takedownResult: z.enum(Object.keys(TAKEDOWN_RESULTS) as [TTakedownResult, ...TTakedownResult[]]).nullable(),
     removedOn: ZIsoDate.nullable(),
     description: z.string().trim().max(5000),
   })

@@ -18,6 +18,7 @@ const WEB_MODULES: readonly ModuleEntry[] = [
   { module: 'tasks', path: '/tasks', label: 'nav.tasks', description: 'home.module.tasks' },
   { module: 'data_entry', path: '/data-entry', label: 'nav.dataEntry', description: 'home.module.dataEntry' },
   { module: 'establishments', path: '/establishments', label: 'nav.establishments', description: 'home.module.establishments' },
+  { module: 'tips', path: '/tips', label: 'nav.tips', description: 'home.module.tips' },
   { module: 'users', path: '/users', label: 'nav.users', description: 'home.module.users' },
   { module: 'audit', path: '/audit', label: 'nav.audit', description: 'home.module.audit' },
 ];

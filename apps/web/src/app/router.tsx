@@ -1,5 +1,5 @@
 import { createBrowserRouter } from 'react-router';
-import { ESTABLISHMENT_EDITORS, PLAN_EDITORS } from '@pcmd/contracts';
+import { ESTABLISHMENT_EDITORS, PLAN_EDITORS, TIP_HANDLERS } from '@pcmd/contracts';
 import { AuditPage } from '../features/audit/pages/AuditPage';
 import { DenominatorsPage } from '../features/data-entry/pages/DenominatorsPage';
 import { ManualValuesPage } from '../features/data-entry/pages/ManualValuesPage';
@@ -23,6 +23,12 @@ import { PlanPage } from '../features/plans/pages/PlanPage';
 import { PlansPage } from '../features/plans/pages/PlansPage';
 import { TaskPage } from '../features/tasks/pages/TaskPage';
 import { TasksPage } from '../features/tasks/pages/TasksPage';
+import { OnlinePostsPage } from '../features/tips/pages/OnlinePostsPage';
+import { PublicStatusPage } from '../features/tips/pages/PublicStatusPage';
+import { PublicTipPage } from '../features/tips/pages/PublicTipPage';
+import { TipCreatePage } from '../features/tips/pages/TipCreatePage';
+import { TipPage } from '../features/tips/pages/TipPage';
+import { TipsPage } from '../features/tips/pages/TipsPage';
 import { UNIT_EDITOR_ROLES } from '../features/units/permissions';
 import { UnitDetailPage } from '../features/units/pages/UnitDetailPage';
 import { UnitEditPage } from '../features/units/pages/UnitEditPage';
@@ -42,6 +48,9 @@ import { RouteError } from './RouteError';
 /** Every screen of the web app; module routes sit behind the same role rules as the server's. */
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  // The citizens' pages: no account, outside the staff shell.
+  { path: '/to-giac', element: <PublicTipPage />, errorElement: <RouteError /> },
+  { path: '/to-giac/tra-cuu', element: <PublicStatusPage />, errorElement: <RouteError /> },
   {
     path: '/',
     element: (
@@ -117,6 +126,16 @@ export const router = createBrowserRouter([
               { path: ':id/inspections/new', element: <InspectionCreatePage /> },
             ],
           },
+        ],
+      },
+      {
+        path: 'tips',
+        element: <RequireModule module="tips" />,
+        children: [
+          { index: true, element: <TipsPage /> },
+          { path: 'online-posts', element: <OnlinePostsPage /> },
+          { path: ':id', element: <TipPage /> },
+          { element: <RequireRole roles={TIP_HANDLERS} />, children: [{ path: 'new', element: <TipCreatePage /> }] },
         ],
       },
       {

@@ -1,11 +1,13 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import {
+  TIP_ACTION_FROM,
   TIP_STATUSES,
   type TPublicTipRequest,
   type TStaffTipRequest,
   type TTip,
   type TTipAction,
   type TTipListQuery,
+  type TTipStatus,
 } from '@pcmd/contracts';
 import { inTransaction, type Db } from '../../db/database.js';
 import type { RequestContext } from '../../lib/context.js';
@@ -204,14 +206,6 @@ export async function listTips(ctx: RequestContext, query: TTipListQuery) {
   return { total, page: query.page, pageSize: query.pageSize, items: rows.map(present) };
 }
 
-const NEXT: Record<TTipAction['action'], readonly string[]> = {
-  verify: ['received'],
-  classify: ['received', 'verifying'],
-  assign: ['classified', 'assigned'],
-  extend: ['classified', 'assigned'],
-  handle: ['assigned'],
-  close: ['handled'],
-};
 const TARGET: Record<TTipAction['action'], string | null> = { verify: 'verifying', classify: 'classified', assign: 'assigned', extend: null, handle: 'handled', close: 'closed' };
 
 /** Moves a tip one step; every step is timed (an event), audited, and checked against the tip's current step. */
@@ -220,7 +214,7 @@ export async function actOnTip(ctx: RequestContext, id: number, action: TTipActi
   await inTransaction(ctx.db, async (trx) => {
     const tctx = { ...ctx, db: trx };
     const tip = await loadInScope(tctx, id);
-    if (!NEXT[action.action].includes(tip.status)) throw new AppError('INVALID_TRANSITION');
+    if (!TIP_ACTION_FROM[action.action].includes(tip.status as TTipStatus)) throw new AppError('INVALID_TRANSITION');
     if (action.action === 'handle' && tip.assigned_user_id && tip.assigned_user_id !== ctx.actor.userId && ctx.actor.role !== 'focal_point') throw forbidden();
     const before = present(tip);
     const patch: Record<string, unknown> = {};

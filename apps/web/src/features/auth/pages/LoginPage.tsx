@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ZLoginRequest } from '@pcmd/contracts';
 import { useI18n } from '../../../app/i18n';
 import { FormErrors, TextField } from '../../../components/Field';
@@ -99,6 +99,9 @@ export function LoginPage() {
             {form.busy ? t('login.submitting') : t('login.submit')}
           </button>
         </form>
+        <p className="login-public">
+          <Link to="/to-giac">{t('login.publicLink')}</Link>
+        </p>
       </main>
     </div>
   );
