@@ -14,6 +14,7 @@ import { createPlan, updatePlan } from '../modules/plans/plans.service.js';
 import { defineManualMeasure, enterManualValue, setDenominator } from '../modules/indicators/indicators.service.js';
 import { provincePlan, SEED_MANUAL_MEASURES } from './seed-plans.js';
 import { ZCreateEstablishmentRequest, ZInspectionRequest } from '@pcmd/contracts';
+import { seedDemoTips } from './demo-tips.js';
 import { createEstablishment } from '../modules/establishments/establishments.service.js';
 import { recordInspection } from '../modules/inspections/inspections.service.js';
 
@@ -115,6 +116,7 @@ async function seedDemoPlan(ctx: RequestContext, units: DemoUnits, sampleFigures
   await updatePlan(ctx, plan.id, { status: 'issued' });
   if (!sampleFigures) return;
   await seedDemoEstablishments(ctx);
+  await seedDemoTips(ctx);
   const figures: [string, number, number][] = [
     ['manual.tips_received', units.wardTanAn, 7], ['manual.tips_handled_on_time', units.wardTanAn, 7],
     ['manual.tips_received', units.wardHoaBinh, 4], ['manual.tips_handled_on_time', units.wardHoaBinh, 3],
