@@ -2,14 +2,12 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserSuite } from './support/browser.js';
 import { logIn, openPage, overflowX } from './support/pages.js';
-import { startServer, type RunningServer } from './support/server.js';
 
-let server: RunningServer;
-let browser: Browser;
+const env = browserSuite();
 
 const menu = (page: Page) => page.getByRole('navigation', { name: 'Chức năng' });
 const sections = (page: Page) => page.getByRole('navigation', { name: 'Chức năng quản lý cơ sở' });
@@ -34,18 +32,9 @@ async function fillEstablishment(page: Page, values: { name: string; latitude: s
 }
 
 describe('at-risk establishments in the browser', { timeout: 300_000 }, () => {
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('the ward police registers an establishment, confirms a possible twin, records an inspection with a sanction and follows it up', async () => {
-    const { context, page, problems } = await openPage(browser, server, { viewport: { width: 1280, height: 900 } });
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
     await logIn(page, 'congan');
     await menu(page).getByRole('link', { name: 'Cơ sở kinh doanh' }).click();
     await page.getByRole('heading', { level: 1, name: 'Cơ sở kinh doanh' }).waitFor();
@@ -143,7 +132,7 @@ describe('at-risk establishments in the browser', { timeout: 300_000 }, () => {
   });
 
   it('the police sees the priority list with its factors and the map of the establishments without a tile server', async () => {
-    const { context, page, problems } = await openPage(browser, server, { viewport: { width: 1280, height: 900 } });
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
     await logIn(page, 'congan');
     await page.goto('/establishments');
     await sections(page).getByRole('link', { name: 'Ưu tiên kiểm tra' }).click();
@@ -184,7 +173,7 @@ describe('at-risk establishments in the browser', { timeout: 300_000 }, () => {
   });
 
   it('the police plans an inspection of the twin, and the administrator raises the weight of karaoke', async () => {
-    const { context, page, problems } = await openPage(browser, server, { viewport: { width: 1280, height: 900 } });
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
     await logIn(page, 'congan');
     await page.goto('/establishments/plans');
     await page.getByRole('link', { name: 'Lập kế hoạch kiểm tra' }).click();
@@ -211,7 +200,7 @@ describe('at-risk establishments in the browser', { timeout: 300_000 }, () => {
     assert.deepEqual(problems, []);
     await context.close();
 
-    const admin = await openPage(browser, server, { viewport: { width: 1280, height: 900 } });
+    const admin = await openPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
     await logIn(admin.page, 'quantri');
     await admin.page.goto('/establishments/priority');
     const weights = admin.page.getByRole('region', { name: 'Trọng số ưu tiên kiểm tra' });
@@ -226,7 +215,7 @@ describe('at-risk establishments in the browser', { timeout: 300_000 }, () => {
   });
 
   it('recording the planned inspection moves the ward’s indicator on the province plan board', async () => {
-    const { context, page, problems } = await openPage(browser, server, { viewport: { width: 1280, height: 900 } });
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
     await logIn(page, 'congan');
     const plans = (await (await page.request.get('/api/plans')).json()) as { items: { id: number; numberSymbol: string | null }[] };
     const province = plans.items.find((p) => p.numberSymbol === '10/KH-UBND')!;
@@ -260,7 +249,7 @@ describe('at-risk establishments in the browser', { timeout: 300_000 }, () => {
   });
 
   it('the police imports a CSV after mapping a column the server did not recognise', async () => {
-    const { context, page, problems } = await openPage(browser, server, { viewport: { width: 1280, height: 900 } });
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
     const dir = await mkdtemp(join(tmpdir(), 'pcmd-e2e-import-'));
     const csv = join(dir, 'co-so.csv');
     await writeFile(
@@ -299,7 +288,7 @@ describe('at-risk establishments in the browser', { timeout: 300_000 }, () => {
   });
 
   it('on a 360 px phone the list, an establishment and the map fit the screen', async () => {
-    const { context, page, problems } = await openPage(browser, server, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     await logIn(page, 'congan');
     await page.getByRole('button', { name: 'Menu' }).click();
     await menu(page).getByRole('link', { name: 'Cơ sở kinh doanh' }).click();
@@ -328,7 +317,7 @@ describe('at-risk establishments in the browser', { timeout: 300_000 }, () => {
   });
 
   it('a health worker has no establishments menu and the API refuses the registry', async () => {
-    const { context, page } = await openPage(browser, server, { viewport: { width: 1280, height: 900 } });
+    const { context, page } = await openPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
     await logIn(page, 'yte');
     await menu(page).getByRole('link', { name: 'Kế hoạch' }).waitFor();
     assert.equal(await menu(page).getByRole('link', { name: 'Cơ sở kinh doanh' }).count(), 0);

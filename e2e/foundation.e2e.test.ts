@@ -1,18 +1,16 @@
 import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../apps/server/src/demo/demo-data.js';
-import { launchBrowser } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { browserSuite } from './support/browser.js';
 
-let server: RunningServer;
-let browser: Browser;
+const env = browserSuite();
 
 /** A fresh browser profile; uncaught errors and console errors (CSP violations among them) fail the test that caused them. */
 async function openPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ baseURL: server.url, locale: 'vi-VN', ...options });
+  const context = await env.browser.newContext({ baseURL: env.server.url, locale: 'vi-VN', ...options });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
@@ -35,15 +33,6 @@ async function logIn(page: Page, username: string) {
 const menu = (page: Page) => page.getByRole('navigation', { name: 'Chức năng' });
 
 describe('web app on the real server', { timeout: 180_000 }, () => {
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('a focal point browses the tree, finds a ward without diacritics and sees where it came from', async () => {
     const { context, page, problems } = await openPage({ viewport: { width: 1280, height: 800 } });

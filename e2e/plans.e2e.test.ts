@@ -2,14 +2,12 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserSuite } from './support/browser.js';
 import { logIn, openPage, overflowX } from './support/pages.js';
-import { startServer, type RunningServer } from './support/server.js';
 
-let server: RunningServer;
-let browser: Browser;
+const env = browserSuite();
 /** The ward plan the first test derives; the later ones open it. */
 let wardPlanId = 0;
 
@@ -18,18 +16,9 @@ const menu = (page: Page) => page.getByRole('navigation', { name: 'Chức năng'
 const shot = (name: string) => join(tmpdir(), `pcmd-e2e-${name}.png`);
 
 describe('planning and monitoring in the browser', { timeout: 240_000 }, () => {
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('a ward focal point derives the ward plan from the province plan, lowers a target and sees it on the board', async () => {
-    const { context, page, problems } = await openPage(browser, server, { viewport: { width: 1280, height: 900 } });
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
     await logIn(page, 'daumoi');
     await menu(page).getByRole('link', { name: 'Kế hoạch' }).click();
     await page.getByRole('heading', { level: 1, name: 'Kế hoạch' }).waitFor();
@@ -96,7 +85,7 @@ describe('planning and monitoring in the browser', { timeout: 240_000 }, () => {
 
   it('the province sees the ward’s own target next to its own on the province board', async () => {
     assert.ok(wardPlanId > 0, 'needs the ward plan of the first test');
-    const { context, page, problems } = await openPage(browser, server, { viewport: { width: 1280, height: 900 } });
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
     await logIn(page, 'soyte');
     await menu(page).getByRole('link', { name: 'Kế hoạch' }).click();
     const own = page.getByRole('region', { name: /^Kế hoạch của Tỉnh Mẫu/ });
@@ -112,7 +101,7 @@ describe('planning and monitoring in the browser', { timeout: 240_000 }, () => {
 
   it('on a 360 px phone the board and the plan fit the screen', async () => {
     assert.ok(wardPlanId > 0, 'needs the ward plan of the first test');
-    const { context, page, problems } = await openPage(browser, server, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     await logIn(page, 'daumoi');
     await page.getByRole('button', { name: 'Menu' }).click();
     await menu(page).getByRole('link', { name: 'Kế hoạch' }).click();
@@ -143,7 +132,7 @@ describe('planning and monitoring in the browser', { timeout: 240_000 }, () => {
 
   it('the ward plan downloads as a Word document', async () => {
     assert.ok(wardPlanId > 0, 'needs the ward plan of the first test');
-    const { context, page, problems } = await openPage(browser, server, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     await logIn(page, 'daumoi');
     await page.goto(`/plans/${wardPlanId}`);
     const link = page.getByRole('link', { name: 'Tải văn bản (.docx)' });

@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserSuite } from './support/browser.js';
 import { logIn, openPage, overflowX } from './support/pages.js';
-import { startServer, type RunningServer } from './support/server.js';
 
-let server: RunningServer;
-let browser: Browser;
+const env = browserSuite();
 /** What the citizen wrote down from the receipt. */
 let receipt: { referenceCode: string; secret: string };
 
@@ -30,18 +28,9 @@ async function takeStep(page: Page, step: string, fill: () => Promise<void> = as
 }
 
 describe('tips in the browser: a citizen’s report followed to its end', { timeout: 300_000 }, () => {
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('a citizen on a 360 px phone sends an anonymous tip without an account and keeps its code and secret', async () => {
-    const { context, page, problems } = await openPage(browser, server, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     await page.goto('/login');
     await page.getByRole('link', { name: /Người dân gửi tin tố giác/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Gửi tin tố giác, phản ánh về mại dâm' }).waitFor();
@@ -89,7 +78,7 @@ describe('tips in the browser: a citizen’s report followed to its end', { time
   });
 
   it('the ward police verifies, classifies, assigns, handles and closes the tip; each step is on its timeline', async () => {
-    const { context, page, problems } = await openPage(browser, server, { viewport: { width: 1280, height: 900 } });
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: { width: 1280, height: 900 } });
     await logIn(page, 'congan');
     await menu(page).getByRole('link', { name: 'Tin tố giác, tin báo' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tin tố giác, tin báo' }).waitFor();
@@ -121,7 +110,7 @@ describe('tips in the browser: a citizen’s report followed to its end', { time
   });
 
   it('the citizen sees the tip closed and the handler’s note', async () => {
-    const { context, page, problems } = await openPage(browser, server, { viewport: { width: 360, height: 740 } });
+    const { context, page, problems } = await openPage(env.browser, env.server, { viewport: { width: 360, height: 740 } });
     const status = await lookUp(page);
     await status.waitFor();
     assert.equal(await status.textContent(), 'Đã kết thúc');
@@ -131,7 +120,7 @@ describe('tips in the browser: a citizen’s report followed to its end', { time
   });
 
   it('a health worker has no tips menu, and the inbox is refused', async () => {
-    const { context, page } = await openPage(browser, server);
+    const { context, page } = await openPage(env.browser, env.server);
     await logIn(page, 'yte');
     assert.equal(await menu(page).getByRole('link', { name: 'Tin tố giác, tin báo' }).count(), 0);
     await page.goto('/tips');

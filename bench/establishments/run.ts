@@ -86,7 +86,7 @@ async function generateForPriority(handle: DatabaseHandle, provinceId: number) {
   const { lo, hi } = rows[0];
   await sql`
     insert into inspections (establishment_id, kind, inspected_on, people_present)
-    select ${lo}::int + (g * 7919) % (${hi}::int - ${lo}::int + 1), 'periodic', date '2024-01-01' + (g % 1000), g % 5
+    select ${lo}::int + ((g::bigint * 7919) % (${hi}::int - ${lo}::int + 1))::int, 'periodic', date '2024-01-01' + (g % 1000), g % 5
       from generate_series(1, ${PRIORITY_INSPECTIONS}::int) g`.execute(handle.db);
   await sql`
     insert into inspection_violations (inspection_id, violation_code)

@@ -30,6 +30,9 @@ import { inspectionRoutes } from './modules/inspections/inspections.routes.js';
 import { appConfigRoutes } from './modules/app-config/app-config.routes.js';
 import { tipRoutes } from './modules/tips/tips.routes.js';
 import { publicTipRoutes } from './modules/tips/tips.public.routes.js';
+import { reportRoutes } from './modules/reports/reports.routes.js';
+import { outreachRoutes } from './modules/outreach/outreach.routes.js';
+import { trainingRoutes } from './modules/training/training.routes.js';
 
 setValidationLocaleSource(currentLocale);
 
@@ -98,7 +101,7 @@ export function createApp(deps: { db: Db; env: TEnv; log?: (msg: string, err?: u
   app.use('/api/*', csrf());
   const isUpload = (path: string) =>
     ['/api/units/import', '/api/denominators/import', '/api/establishments/import', '/api/establishments/import/preview', '/api/online-posts', '/api/public/tips/information'].includes(path) ||
-    /^\/api\/(tasks\/\d+\/progress|inspections\/\d+\/files)$/.test(path);
+    /^\/api\/(tasks\/\d+\/progress|inspections\/\d+\/files|outreach\/activities\/\d+\/files|training\/courses\/\d+\/certificates)$/.test(path);
   app.use('/api/*', async (c, next) => {
     if (isUpload(c.req.path)) return bodyLimit({ maxSize: UPLOAD_LIMIT_BYTES, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE'); } })(c, next);
     return bodyLimit({ maxSize: JSON_LIMIT_BYTES, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE'); } })(c, next);
@@ -117,6 +120,9 @@ export function createApp(deps: { db: Db; env: TEnv; log?: (msg: string, err?: u
   app.route('/', appConfigRoutes);
   app.route('/', tipRoutes);
   app.route('/', publicTipRoutes);
+  app.route('/', reportRoutes);
+  app.route('/', outreachRoutes);
+  app.route('/', trainingRoutes);
 
   app.doc31('/api/openapi.json', OPENAPI_INFO);
 

@@ -21,6 +21,8 @@ const ZEnv = z.object({
   PCMD_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   PCMD_PUBLIC_SUBMISSIONS_PER_10_MIN: z.coerce.number().int().min(1).max(10_000).default(10),
   PCMD_PROOF_OF_WORK_BITS: z.coerce.number().int().min(0).max(24).default(16),
+  /** Counts of people below this in support figures are shown as "<5" in reports sent above the commune. */
+  PCMD_SMALL_COUNT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
 });
 export type TEnv = z.infer<typeof ZEnv>;
 

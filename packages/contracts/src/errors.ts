@@ -22,6 +22,8 @@ export const ERRORS = {
   PROOF_FAILED: { status: 400, vi: 'Không xác nhận được lần gửi này. Vui lòng tải lại trang và gửi lại.', en: 'This submission could not be verified. Reload the page and try again.' },
   TIP_NOT_FOUND: { status: 404, vi: 'Mã tra cứu hoặc mã bí mật không đúng.', en: 'Wrong reference code or secret.' },
   INVALID_TRANSITION: { status: 409, vi: 'Tin không ở bước cho phép thao tác này.', en: 'The tip is not at a step that allows this.' },
+  REPORT_INVALID_STEP: { status: 409, vi: 'Báo cáo không ở bước cho phép thao tác này.', en: 'The report is not at a step that allows this.' },
+  REPORT_EXISTS: { status: 409, vi: 'Đã có báo cáo của kế hoạch này cho kỳ này.', en: 'A report of this plan for this period already exists.' },
   UNSUPPORTED_FILE: { status: 415, vi: 'Loại tệp không được hỗ trợ.', en: 'This file type is not supported.' },
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống. Vui lòng báo quản trị viên kèm mã yêu cầu.', en: 'System error. Please report the request id to the administrator.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;

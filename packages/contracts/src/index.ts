@@ -12,3 +12,6 @@ export * from './establishments.js';
 export * from './establishments-import.js';
 export * from './inspections.js';
 export * from './tips.js';
+export * from './outreach.js';
+export * from './training.js';
+export * from './reports.js';

@@ -35,8 +35,17 @@ export const ESTABLISHMENT_EDITORS: readonly TRole[] = ['police', 'inspection_te
 /** Roles that receive and move tips through their workflow; leaders read them (and the reporter's identity). */
 export const TIP_HANDLERS: readonly TRole[] = ['police', 'focal_point'];
 
+/**
+ * Roles that record outreach activities, broadcast series and peer groups (DOMAIN.md §2): the focal point, the mass
+ * organisations and schools, village heads (in their own village: their scope is its subtree), police and health workers.
+ */
+export const OUTREACH_EDITORS: readonly TRole[] = ['focal_point', 'mass_org', 'village_head', 'police', 'health_social'];
+
+/** Roles that keep the roster of people doing this work, the courses and their attendance. */
+export const TRAINING_EDITORS: readonly TRole[] = ['focal_point', 'provincial_health', 'admin'];
+
 /** Modules of the app; the menu shows a module only to the roles the server lets in. */
-export const MODULES = ['units', 'plans', 'tasks', 'data_entry', 'establishments', 'tips', 'users', 'audit'] as const;
+export const MODULES = ['units', 'plans', 'tasks', 'data_entry', 'establishments', 'tips', 'outreach', 'training', 'reports', 'users', 'audit'] as const;
 export type TModule = (typeof MODULES)[number];
 
 export const MODULE_ROLES: Record<TModule, readonly TRole[]> = {
@@ -46,9 +55,22 @@ export const MODULE_ROLES: Record<TModule, readonly TRole[]> = {
   data_entry: ['focal_point', 'provincial_health', 'leader', 'admin'],
   establishments: ['police', 'inspection_team', 'focal_point', 'leader', 'provincial_health', 'admin'],
   tips: ['police', 'focal_point', 'leader'],
+  // Leaders, the province and the administrator read outreach to follow the indicators; they do not record it.
+  outreach: ['focal_point', 'mass_org', 'village_head', 'police', 'health_social', 'leader', 'provincial_health', 'admin'],
+  // Police and health workers read who of their people was trained; the focal point keeps the records.
+  training: ['focal_point', 'leader', 'provincial_health', 'admin', 'health_social', 'police'],
+  // Reports are drafted by the focal point, signed by the leader and received by the province's health department.
+  reports: ['focal_point', 'leader', 'provincial_health', 'admin'],
   users: ['admin'],
   audit: ['admin', 'leader'],
 };
+
+/** Who builds a report, edits its narrative and submits it for signature. */
+export const REPORT_DRAFTERS: readonly TRole[] = ['focal_point', 'provincial_health'];
+/** Who signs a submitted report, which sends it up. */
+export const REPORT_SIGNERS: readonly TRole[] = ['leader', 'provincial_health'];
+/** Who, at the level above, receives a sent report or returns it with comments. */
+export const REPORT_RECEIVERS: readonly TRole[] = ['provincial_health', 'leader', 'focal_point'];
 
 export function canUseModule(role: TRole, module: TModule): boolean {
   return MODULE_ROLES[module].includes(role);

@@ -7,8 +7,9 @@ import { createTestApp, TestClient } from '../test-support/http.js';
 import { createTestUser, seedDemoFixture } from '../test-support/fixtures.js';
 import { insertUnits } from '../modules/units/units.repository.js';
 import { ROUTE_SAMPLES, type Sample, type SampleFixture } from './route-samples.js';
-import { attachTestEvidence, createTestEstablishment, createTestInspection, createTestManualMeasure, createTestOnlinePost, createTestPlan, createTestTip } from '../test-support/plan-fixtures.js';
+import { attachTestEvidence, createTestEstablishment, createTestInspection, createTestManualMeasure, createTestOnlinePost, createTestOutreach, createTestPlan, createTestTip, createTestTraining } from '../test-support/plan-fixtures.js';
 import type { Db } from '../db/database.js';
+import { reportFixture } from '../test-support/report-fixtures.js';
 
 const keyOf = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
 
@@ -39,6 +40,13 @@ async function inspectionFixture(db: Db, communeId: number, groupId: number, sid
   const establishment = (await createTestEstablishment(db, groupId, `Karaoke Phía ${side}`)).id;
   const { planId, inspectionId, sanctionId } = await createTestInspection(db, communeId, establishment);
   return { [`establishment${side}`]: establishment, [`inspectionPlan${side}`]: planId, [`inspection${side}`]: inspectionId, [`sanction${side}`]: sanctionId };
+}
+
+/** Outreach and training records in a village, keyed for one side of the matrix. */
+async function outreachFixture(db: Db, groupId: number, side: 'A' | 'B') {
+  const { activityId, seriesId, peerGroupId } = await createTestOutreach(db, groupId);
+  const { personId, courseId } = await createTestTraining(db, groupId);
+  return { [`activity${side}`]: activityId, [`series${side}`]: seriesId, [`peerGroup${side}`]: peerGroupId, [`person${side}`]: personId, [`course${side}`]: courseId };
 }
 
 describeEachDatabase(
@@ -76,6 +84,9 @@ describeEachDatabase(
       freshTipA: () => tipPool.pop()!,
       onlinePostA: await createTestOnlinePost(db, fx.communeA),
       onlinePostB: await createTestOnlinePost(db, fx.communeB),
+      ...(await outreachFixture(db, fx.groupA, 'A')),
+      ...(await outreachFixture(db, fx.groupB, 'B')),
+      ...(await reportFixture(db, planA.id, planB.id)),
     } as SampleFixture;
     return { fx: sampleFx, usersByRole, subtreeOfB, app: createTestApp(db) };
   },

@@ -9,7 +9,8 @@ import { describeEachDatabase } from '../test-support/databases.js';
 import { createTestApp, TestClient } from '../test-support/http.js';
 import { createTestUser, seedDemoFixture } from '../test-support/fixtures.js';
 import { ROUTE_SAMPLES, type SampleFixture } from './route-samples.js';
-import { createTestEstablishment, createTestInspection, createTestManualMeasure, createTestOnlinePost, createTestPlan, createTestTip } from '../test-support/plan-fixtures.js';
+import { createTestEstablishment, createTestInspection, createTestManualMeasure, createTestOnlinePost, createTestOutreach, createTestPlan, createTestTip, createTestTraining } from '../test-support/plan-fixtures.js';
+import { createTestReport } from '../test-support/report-fixtures.js';
 
 const jsonWriteRoutes = ROUTE_TABLE.filter((r) => r.writes && r.hasJsonBody);
 const keyOf = (r: RouteTableEntry) => `${r.method} ${r.path}`;
@@ -27,7 +28,12 @@ async function fingerprint(db: Db): Promise<string> {
       (select md5(coalesce(string_agg(t::text, ',' order by id), '')) from plan_tasks t),
       (select count(*) from plan_sections), (select count(*) from manual_measures), (select count(*) from manual_values),
       (select count(*) from denominators), (select count(*) from closed_periods), (select count(*) from stored_files),
-      (select count(*) from sessions), (select count(*) from audit_log where action <> 'login_failed')) as f`.execute(db);
+      (select count(*) from sessions), (select count(*) from audit_log where action <> 'login_failed'),
+      (select md5(coalesce(string_agg(a::text, ',' order by id), '')) from outreach_activities a),
+      (select count(*) from outreach_activity_reach), (select md5(coalesce(string_agg(s::text, ',' order by id), '')) from outreach_series s),
+      (select md5(coalesce(string_agg(g::text, ',' order by id), '')) from peer_groups g),
+      (select md5(coalesce(string_agg(p::text, ',' order by id), '')) from training_people p),
+      (select count(*) from training_courses), (select md5(coalesce(string_agg(t::text, ',' order by course_id, person_id), '')) from training_attendance t)) as f`.execute(db);
   return rows[0].f;
 }
 
@@ -66,11 +72,17 @@ describeEachDatabase(
     const establishmentA = (await createTestEstablishment(handle.db, fx.groupA, 'Karaoke Ánh Dương')).id;
     const { sanctionId } = await createTestInspection(handle.db, fx.communeA, establishmentA);
     const tipA = await createTestTip(handle.db, fx.groupA);
+    const outreach = await createTestOutreach(handle.db, fx.groupA);
+    const training = await createTestTraining(handle.db, fx.groupA);
+    const reportA = await createTestReport(handle.db, planA.id, '2026H1');
     const sampleFx: SampleFixture = {
       ...fx, userInA, userInB: 0, unitsOfB: [], unitsOfA: () => [fx.groupA, fx.groupA], provincePlan, planA: planA.id, planB: 0,
       indicatorA: planA.indicators[0].id, indicatorB: 0, taskA: planA.tasks[0].id, taskB: 0, fileA: 0, fileB: 0,
       establishmentA, establishmentB: 0, inspectionPlanA: 0, inspectionPlanB: 0, inspectionA: 0, inspectionB: 0, sanctionA: sanctionId, sanctionB: 0,
       tipA, tipB: 0, freshTipA: () => tipA, onlinePostA: await createTestOnlinePost(handle.db, fx.communeA), onlinePostB: 0,
+      activityA: outreach.activityId, activityB: 0, seriesA: outreach.seriesId, seriesB: 0, peerGroupA: outreach.peerGroupId, peerGroupB: 0,
+      personA: training.personId, personB: 0, courseA: training.courseId, courseB: 0,
+      reportA, reportB: 0, frozenReportA: reportA, freshDraftReportA: () => reportA, freshSubmittedReportA: () => reportA, newReportPeriod: () => '2031',
     };
     return { users, sampleFx, app: createTestApp(handle.db, { PCMD_PUBLIC_SUBMISSIONS_PER_10_MIN: '10000' }) };
   },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DemoFixture } from '../test-support/fixtures.js';
 
 export interface Sample {
@@ -47,6 +48,24 @@ export interface SampleFixture extends DemoFixture {
   freshTipA: () => number;
   onlinePostA: number;
   onlinePostB: number;
+  activityA: number;
+  activityB: number;
+  seriesA: number;
+  seriesB: number;
+  peerGroupA: number;
+  peerGroupB: number;
+  personA: number;
+  personB: number;
+  courseA: number;
+  courseB: number;
+  reportA: number;
+  reportB: number;
+  /** A submitted report of commune A: its numbers are frozen. */
+  frozenReportA: number;
+  freshDraftReportA: () => number;
+  freshSubmittedReportA: () => number;
+  /** A period no report of plan A covers yet. */
+  newReportPeriod: () => string;
 }
 
 let seq = 0;
@@ -335,7 +354,147 @@ export const ROUTE_SAMPLES: Record<string, RouteSamples> = {
     inScope: (fx) => ({ path: `/api/plans/${fx.planA}/document.docx` }),
     outOfScope: (fx) => ({ path: `/api/plans/${fx.planB}/document.docx` }),
   },
+  'GET /api/outreach/activities': {
+    inScope: () => ({ path: '/api/outreach/activities' }),
+    outOfScope: (fx) => ({ path: `/api/outreach/activities?unitId=${fx.communeB}` }),
+  },
+  'POST /api/outreach/activities': {
+    inScope: (fx) => ({ path: '/api/outreach/activities', body: outreachActivity(fx.groupA) }),
+    outOfScope: (fx) => ({ path: '/api/outreach/activities', body: outreachActivity(fx.groupB) }),
+  },
+  'GET /api/outreach/activities/defaults': { inScope: () => ({ path: '/api/outreach/activities/defaults' }), outOfScope: null },
+  'GET /api/outreach/activities/{id}': {
+    inScope: (fx) => ({ path: `/api/outreach/activities/${fx.activityA}` }),
+    outOfScope: (fx) => ({ path: `/api/outreach/activities/${fx.activityB}` }),
+  },
+  'PATCH /api/outreach/activities/{id}': {
+    inScope: (fx) => ({ path: `/api/outreach/activities/${fx.activityA}`, body: { topic: `Phòng, chống mua bán người, buổi ${next()}` } }),
+    outOfScope: (fx) => ({ path: `/api/outreach/activities/${fx.activityB}`, body: { topic: 'Sửa trái phép' } }),
+  },
+  'POST /api/outreach/activities/{id}/files': {
+    inScope: (fx) => ({ path: `/api/outreach/activities/${fx.activityA}/files`, form: {} }),
+    outOfScope: (fx) => ({ path: `/api/outreach/activities/${fx.activityB}/files`, form: {} }),
+    // A form without a file is refused with 400 after the scope check; the upload itself is tested in outreach.int.test.ts.
+    skipSuccessCheck: true,
+  },
+  'GET /api/outreach/series': { inScope: () => ({ path: '/api/outreach/series' }), outOfScope: null },
+  'POST /api/outreach/series': {
+    inScope: (fx) => ({ path: '/api/outreach/series', body: outreachSeries(fx.communeA) }),
+    outOfScope: (fx) => ({ path: '/api/outreach/series', body: outreachSeries(fx.communeB) }),
+  },
+  'PATCH /api/outreach/series/{id}': {
+    inScope: (fx) => ({ path: `/api/outreach/series/${fx.seriesA}`, body: { topic: `Tác hại của tệ nạn mại dâm, phần ${next()}` } }),
+    outOfScope: (fx) => ({ path: `/api/outreach/series/${fx.seriesB}`, body: { endsOn: '2026-02-01' } }),
+  },
+  'GET /api/outreach/peer-groups': { inScope: () => ({ path: '/api/outreach/peer-groups' }), outOfScope: null },
+  'POST /api/outreach/peer-groups': {
+    inScope: (fx) => ({ path: '/api/outreach/peer-groups', body: peerGroup(fx.communeA) }),
+    outOfScope: (fx) => ({ path: '/api/outreach/peer-groups', body: peerGroup(fx.communeB) }),
+  },
+  'GET /api/outreach/peer-groups/{id}': {
+    inScope: (fx) => ({ path: `/api/outreach/peer-groups/${fx.peerGroupA}` }),
+    outOfScope: (fx) => ({ path: `/api/outreach/peer-groups/${fx.peerGroupB}` }),
+  },
+  'PATCH /api/outreach/peer-groups/{id}': {
+    inScope: (fx) => ({ path: `/api/outreach/peer-groups/${fx.peerGroupA}`, body: { membersCount: 10 + (next() % 20) } }),
+    outOfScope: (fx) => ({ path: `/api/outreach/peer-groups/${fx.peerGroupB}`, body: { membersCount: 1 } }),
+  },
+  'GET /api/outreach/coverage': {
+    inScope: () => ({ path: '/api/outreach/coverage?from=2026-01-01&to=2026-07-01' }),
+    outOfScope: (fx) => ({ path: `/api/outreach/coverage?from=2026-01-01&to=2026-07-01&unitId=${fx.communeB}` }),
+  },
+  'GET /api/training/people': {
+    inScope: () => ({ path: '/api/training/people' }),
+    outOfScope: (fx) => ({ path: `/api/training/people?unitId=${fx.communeB}` }),
+  },
+  'POST /api/training/people': {
+    inScope: (fx) => ({ path: '/api/training/people', body: rosterPerson(fx.groupA) }),
+    outOfScope: (fx) => ({ path: '/api/training/people', body: rosterPerson(fx.communeB) }),
+  },
+  'PATCH /api/training/people/{id}': {
+    inScope: (fx) => ({ path: `/api/training/people/${fx.personA}`, body: { position: `Công chức văn hóa - xã hội ${next()}` } }),
+    outOfScope: (fx) => ({ path: `/api/training/people/${fx.personB}`, body: { leftOn: '2026-10-01' } }),
+  },
+  'GET /api/training/courses': {
+    inScope: () => ({ path: '/api/training/courses' }),
+    outOfScope: (fx) => ({ path: `/api/training/courses?unitId=${fx.communeB}` }),
+  },
+  'POST /api/training/courses': {
+    inScope: (fx) => ({ path: '/api/training/courses', body: course(fx.communeA) }),
+    outOfScope: (fx) => ({ path: '/api/training/courses', body: course(fx.communeB) }),
+  },
+  'GET /api/training/courses/{id}': {
+    inScope: (fx) => ({ path: `/api/training/courses/${fx.courseA}` }),
+    outOfScope: (fx) => ({ path: `/api/training/courses/${fx.courseB}` }),
+  },
+  'PUT /api/training/courses/{id}/attendance': {
+    inScope: (fx) => ({ path: `/api/training/courses/${fx.courseA}/attendance`, body: { attendees: [{ personId: fx.personA, completed: true }] } }),
+    outOfScope: (fx) => ({ path: `/api/training/courses/${fx.courseB}/attendance`, body: { attendees: [{ personId: fx.personB, completed: true }] } }),
+  },
+  'POST /api/training/courses/{id}/certificates': {
+    inScope: (fx) => ({ path: `/api/training/courses/${fx.courseA}/certificates`, form: { personId: String(fx.personA) } }),
+    outOfScope: (fx) => ({ path: `/api/training/courses/${fx.courseB}/certificates`, form: { personId: String(fx.personB) } }),
+    // A form without a file is refused with 400 after the scope check; certificates are tested in training.int.test.ts.
+    skipSuccessCheck: true,
+  },
+  'GET /api/reports': { inScope: () => ({ path: '/api/reports' }), outOfScope: null },
+  'POST /api/reports': {
+    inScope: (fx) => ({ path: '/api/reports', body: { planId: fx.planA, periodKey: fx.newReportPeriod() } }),
+    outOfScope: (fx) => ({ path: '/api/reports', body: { planId: fx.planB, periodKey: '2027' } }),
+  },
+  'GET /api/reports/{id}': { inScope: (fx) => ({ path: `/api/reports/${fx.reportA}` }), outOfScope: (fx) => ({ path: `/api/reports/${fx.reportB}` }) },
+  'PATCH /api/reports/{id}': {
+    inScope: (fx) => ({ path: `/api/reports/${fx.reportA}`, body: { narrative: { results: 'Đã kiểm tra các cơ sở.', limits: '', proposals: '' } } }),
+    outOfScope: (fx) => ({ path: `/api/reports/${fx.reportB}`, body: { numberSymbol: '1/BC-UBND' } }),
+  },
+  'POST /api/reports/{id}/submit': { inScope: (fx) => ({ path: `/api/reports/${fx.freshDraftReportA()}/submit` }), outOfScope: (fx) => ({ path: `/api/reports/${fx.reportB}/submit` }) },
+  'POST /api/reports/{id}/approve': {
+    inScope: (fx) => ({ path: `/api/reports/${fx.freshSubmittedReportA()}/approve`, body: { signerName: 'Nguyễn Văn Ký', signerTitle: 'CHỦ TỊCH' } }),
+    outOfScope: (fx) => ({ path: `/api/reports/${fx.reportB}/approve`, body: { signerName: 'Nguyễn Văn Ký', signerTitle: 'CHỦ TỊCH' } }),
+  },
+  // Only the level above receives or returns a report; a user of commune A is never above it: see reports.int.test.ts.
+  'POST /api/reports/{id}/receive': { inScope: (fx) => ({ path: `/api/reports/${fx.reportA}/receive` }), outOfScope: (fx) => ({ path: `/api/reports/${fx.reportB}/receive` }), skipSuccessCheck: true },
+  'POST /api/reports/{id}/return': {
+    inScope: (fx) => ({ path: `/api/reports/${fx.reportA}/return`, body: { comment: 'Bổ sung số liệu.' } }),
+    outOfScope: (fx) => ({ path: `/api/reports/${fx.reportB}/return`, body: { comment: 'Bổ sung số liệu.' } }),
+    skipSuccessCheck: true,
+  },
+  'GET /api/reports/{id}/document': { inScope: (fx) => ({ path: `/api/reports/${fx.reportA}/document` }), outOfScope: (fx) => ({ path: `/api/reports/${fx.reportB}/document` }) },
+  'GET /api/reports/{id}/annex': { inScope: (fx) => ({ path: `/api/reports/${fx.reportA}/annex` }), outOfScope: (fx) => ({ path: `/api/reports/${fx.reportB}/annex` }) },
+  'GET /api/reports/{id}/dhis2': { inScope: (fx) => ({ path: `/api/reports/${fx.frozenReportA}/dhis2` }), outOfScope: (fx) => ({ path: `/api/reports/${fx.reportB}/dhis2` }) },
+  'GET /api/report-overview': {
+    inScope: (fx) => ({ path: `/api/report-overview?planId=${fx.planA}&periodKey=2026H1` }),
+    outOfScope: (fx) => ({ path: `/api/report-overview?planId=${fx.planB}&periodKey=2026H1` }),
+  },
+  'GET /api/report-reminders': { inScope: () => ({ path: '/api/report-reminders' }), outOfScope: null },
+  'PUT /api/dhis2-mapping': {
+    inScope: (fx) => ({ path: '/api/dhis2-mapping', body: { indicators: [{ indicatorId: fx.indicatorA, dataElement: 'PCMD_A' }], units: [{ unitId: fx.communeA, orgUnit: 'OU_A' }] } }),
+    outOfScope: (fx) => ({ path: '/api/dhis2-mapping', body: { indicators: [{ indicatorId: fx.indicatorB, dataElement: 'PCMD_B' }], units: [{ unitId: fx.communeB, orgUnit: 'OU_B' }] } }),
+  },
 };
+
+function outreachActivity(unitId: number) {
+  return {
+    unitId, heldOn: '2026-10-01', agency: 'Hội Liên hiệp Phụ nữ', channel: 'community_meeting', topic: `Sinh hoạt tổ dân phố lần ${next()}`,
+    reach: [{ group: 'residents', reached: 40 }], clientId: randomUUID(),
+  };
+}
+
+function outreachSeries(unitId: number) {
+  return { unitId, agency: 'Trung tâm Dịch vụ Sự nghiệp công', channel: 'loudspeaker', topic: `Phát thanh chuyên mục ${next()}`, frequency: 'weekly', startsOn: '2026-03-02' };
+}
+
+function peerGroup(unitId: number) {
+  return { unitId, name: `Câu lạc bộ Thử ${next()}`, kind: 'club', hostAgency: 'Đoàn Thanh niên', membersCount: 20, foundedOn: '2026-01-01' };
+}
+
+function rosterPerson(unitId: number) {
+  return { unitId, fullName: `Nguyễn Thị Thử ${next()}`, kind: 'collaborator', agency: 'Hội Liên hiệp Phụ nữ', joinedOn: '2026-01-01' };
+}
+
+function course(unitId: number) {
+  return { unitId, title: `Tập huấn kỹ năng truyền thông ${next()}`, organiser: 'Phòng Văn hóa - Xã hội', level: 'commune', startsOn: '2026-09-01', endsOn: '2026-09-02' };
+}
 
 function taskIndicator() {
   return { name: `Chỉ tiêu ${next()}`, shape: 'task_completion', numerator: { measure: 'tasks.done_on_time' }, denominator: { measure: 'tasks.due' }, comparator: 'gte', unitLevel: 3, targets: [{ periodKey: '2026', target: 100 }] };

@@ -393,7 +393,158 @@ export interface OnlinePostsTable {
   updated_at: Generated<Date>;
 }
 
+export interface PeerGroupsTable {
+  id: Generated<number>;
+  unit_id: number;
+  name: string;
+  kind: string;
+  host_agency: string;
+  members_count: number;
+  founded_on: DateOnly;
+  dissolved_on: NullableDate;
+  description: Generated<string>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface OutreachActivitiesTable {
+  id: Generated<number>;
+  unit_id: number;
+  held_on: DateOnly;
+  agency: string;
+  channel: string;
+  topic: string;
+  materials: Generated<string>;
+  task_id: number | null;
+  peer_group_id: number | null;
+  client_id: string | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface OutreachActivityReachTable {
+  activity_id: number;
+  target_group: string;
+  reached: number;
+}
+
+export interface OutreachActivityFilesTable {
+  activity_id: number;
+  file_id: number;
+}
+
+export interface OutreachSeriesTable {
+  id: Generated<number>;
+  unit_id: number;
+  agency: string;
+  channel: string;
+  topic: string;
+  frequency: string;
+  interval_count: number;
+  starts_on: DateOnly;
+  ends_on: NullableDate;
+  materials: Generated<string>;
+  task_id: number | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface OutreachSeriesReachTable {
+  series_id: number;
+  target_group: string;
+  reached: number;
+}
+
+export interface TrainingPeopleTable {
+  id: Generated<number>;
+  unit_id: number;
+  full_name: string;
+  kind: string;
+  agency: string;
+  position: Generated<string>;
+  joined_on: DateOnly;
+  left_on: NullableDate;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface TrainingCoursesTable {
+  id: Generated<number>;
+  unit_id: number;
+  title: string;
+  organiser: string;
+  level: string;
+  starts_on: DateOnly;
+  ends_on: DateOnly;
+  topics: Json;
+  note: Generated<string>;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface TrainingAttendanceTable {
+  course_id: number;
+  person_id: number;
+  completed: boolean;
+  certificate_file_id: number | null;
+}
+
+export interface ReportsTable {
+  id: Generated<number>;
+  kind: 'unit' | 'consolidated';
+  unit_id: number;
+  plan_id: number;
+  period_key: string;
+  status: Generated<'draft' | 'submitted' | 'approved' | 'received' | 'returned'>;
+  number_symbol: string | null;
+  recipients: ColumnType<string[], string, string>;
+  narrative: ColumnType<{ results: string; limits: string; proposals: string }, string, string>;
+  snapshot: ColumnType<unknown, string | null, string | null>;
+  due_on: DateOnly;
+  submitted_at: Timestamp | null;
+  submitted_by: number | null;
+  sent_at: Timestamp | null;
+  approved_by: number | null;
+  signer_name: string | null;
+  signer_title: string | null;
+  signing_mode: 'TM' | 'KT' | null;
+  received_at: Timestamp | null;
+  received_by: number | null;
+  return_comment: string | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface Dhis2IndicatorCodesTable {
+  indicator_id: number;
+  data_element: string;
+  category_option_combo: string | null;
+}
+
+export interface Dhis2UnitCodesTable {
+  unit_id: number;
+  org_unit: string;
+}
+
 export interface Database {
+  reports: ReportsTable;
+  dhis2_indicator_codes: Dhis2IndicatorCodesTable;
+  dhis2_unit_codes: Dhis2UnitCodesTable;
+  peer_groups: PeerGroupsTable;
+  outreach_activities: OutreachActivitiesTable;
+  outreach_activity_reach: OutreachActivityReachTable;
+  outreach_activity_files: OutreachActivityFilesTable;
+  outreach_series: OutreachSeriesTable;
+  outreach_series_reach: OutreachSeriesReachTable;
+  training_people: TrainingPeopleTable;
+  training_courses: TrainingCoursesTable;
+  training_attendance: TrainingAttendanceTable;
   tip_deadline_rules: TipDeadlineRulesTable;
   tips: TipsTable;
   tip_events: TipEventsTable;

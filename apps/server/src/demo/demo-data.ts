@@ -17,6 +17,9 @@ import { ZCreateEstablishmentRequest, ZInspectionRequest } from '@pcmd/contracts
 import { seedDemoTips } from './demo-tips.js';
 import { createEstablishment } from '../modules/establishments/establishments.service.js';
 import { recordInspection } from '../modules/inspections/inspections.service.js';
+import { ZCreateCourseRequest, ZCreateOutreachActivityRequest, ZCreateOutreachSeriesRequest, ZCreatePeerGroupRequest, ZCreateRosterPersonRequest } from '@pcmd/contracts';
+import { createActivity, createPeerGroup, createSeries } from '../modules/outreach/outreach.service.js';
+import { addPerson, createCourse, setAttendance } from '../modules/training/training.service.js';
 
 /** The password of every demo account; printed at start, never used outside the demo. */
 export const DEMO_PASSWORD = 'pcmd-demo-2026';
@@ -109,6 +112,52 @@ async function seedDemoEstablishments(ctx: RequestContext) {
   }
 }
 
+/** A date some days before today (Vietnam), so that the demo's activities have always taken place. */
+const daysAgo = (days: number) => new Date(Date.now() + 7 * 3_600_000 - days * 86_400_000).toISOString().slice(0, 10);
+
+/** Fictional outreach (activities, a broadcast series, a peer group) and training (a roster, a course) for the live demo. */
+async function seedDemoOutreachAndTraining(ctx: RequestContext, units: DemoUnits) {
+  const idOf = async (code: string) => (await ctx.db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+  const peerGroup = await createPeerGroup(ctx, ZCreatePeerGroupRequest.parse({
+    unitId: units.wardTanAn, name: 'Nhóm đồng đẳng Hướng Dương', kind: 'peer_group', hostAgency: 'Hội Liên hiệp Phụ nữ phường', membersCount: 11, foundedOn: daysAgo(400),
+  }));
+  const activities: [string, number, string, string, [string, number][]][] = [
+    ['MAU-TL-1', 5, 'community_meeting', 'Họp tổ dân phố: phòng, chống mại dâm tại khu nhà trọ', [['residents', 42]]],
+    ['MAU-TL-2', 20, 'community_meeting', 'Sinh hoạt cộng đồng: nhận diện hành vi môi giới trên mạng', [['residents', 35], ['youth', 12]]],
+    ['MAU-AH-4', 33, 'school_session', 'Ngoại khóa kỹ năng sống cho học sinh', [['students', 180]]],
+    ['MAU-TA', 47, 'industrial_zone_session', 'Truyền thông tại khu công nghiệp Mẫu Sơn', [['industrial_workers', 260], ['migrant_workers', 90]]],
+    ['MAU-TA', 61, 'establishment_staff_session', 'Tuyên truyền cho nhân viên cơ sở lưu trú, karaoke', [['establishment_staff', 48], ['establishment_owners', 9]]],
+    ['MAU-BM-1', 15, 'community_meeting', 'Họp thôn: phòng, chống mua bán người', [['residents', 51]]],
+    ['MAU-BM', 75, 'social_media', 'Bài đăng trang Zalo của xã', [['residents', 0]]],
+  ];
+  for (const [code, ago, channel, topic, reach] of activities)
+    await createActivity(ctx, ZCreateOutreachActivityRequest.parse({
+      unitId: await idOf(code), heldOn: daysAgo(ago), agency: code.startsWith('MAU-BM') ? 'Văn hóa - Xã hội xã' : 'Hội Liên hiệp Phụ nữ phường', channel, topic,
+      reach: reach.map(([group, reached]) => ({ group, reached })),
+    }));
+  await createActivity(ctx, ZCreateOutreachActivityRequest.parse({
+    unitId: units.wardTanAn, heldOn: daysAgo(9), agency: 'Hội Liên hiệp Phụ nữ phường', channel: 'peer_group_activity', topic: 'Sinh hoạt nhóm: tiếp cận dịch vụ y tế', peerGroupId: peerGroup.id,
+    reach: [{ group: 'high_risk', reached: 8 }],
+  }));
+  await createSeries(ctx, ZCreateOutreachSeriesRequest.parse({
+    unitId: units.wardTanAn, agency: 'Trung tâm Dịch vụ Sự nghiệp công phường', channel: 'loudspeaker', topic: 'Chuyên mục phát thanh phòng, chống tệ nạn xã hội', frequency: 'weekly', startsOn: daysAgo(120),
+    reach: [{ group: 'residents', reached: 0 }],
+  }));
+  await setDenominator(ctx, { groupKey: 'industrial_workers', unitId: units.wardTanAn, year: Number(daysAgo(0).slice(0, 4)), value: 420 });
+  const roster: [string, string, string][] = [
+    ['Phạm Thị Mối', 'official', 'Phòng Văn hóa - Xã hội'], ['Hoàng Văn An', 'police', 'Công an phường'], ['Vũ Thị Tế', 'health_worker', 'Trạm Y tế'],
+    ['Bùi Thị Đoàn', 'volunteer', 'Hội Liên hiệp Phụ nữ'], ['Trịnh Văn Giảng', 'teacher', 'Trường THCS Tân An'], ['Mai Thị Cộng', 'collaborator', 'Tổ dân phố 1'],
+  ];
+  const people = [];
+  for (const [fullName, kind, agency] of roster)
+    people.push(await addPerson(ctx, ZCreateRosterPersonRequest.parse({ unitId: kind === 'collaborator' ? await idOf('MAU-TL-1') : units.wardTanAn, fullName, kind, agency, joinedOn: daysAgo(500) })));
+  const course = await createCourse(ctx, ZCreateCourseRequest.parse({
+    unitId: units.wardTanAn, title: 'Tập huấn nghiệp vụ phòng, chống mại dâm cho đội ngũ cơ sở', organiser: 'Sở Y tế tỉnh Mẫu', level: 'province',
+    startsOn: daysAgo(40), endsOn: daysAgo(39), topics: ['Quản lý địa bàn', 'Hỗ trợ can thiệp giảm hại', 'Xử lý thông tin trên môi trường mạng'],
+  }));
+  await setAttendance(ctx, course.id, { attendees: people.slice(0, 4).map((p) => ({ personId: p.id, completed: true })) });
+}
+
 /** The data sets the seed plans need until their registries exist, and the province plan; figures only for the live demo. */
 async function seedDemoPlan(ctx: RequestContext, units: DemoUnits, sampleFigures: boolean) {
   for (const [key, name] of SEED_MANUAL_MEASURES) await defineManualMeasure(ctx, { key, name, unitId: units.province });
@@ -116,6 +165,7 @@ async function seedDemoPlan(ctx: RequestContext, units: DemoUnits, sampleFigures
   await updatePlan(ctx, plan.id, { status: 'issued' });
   if (!sampleFigures) return;
   await seedDemoEstablishments(ctx);
+  await seedDemoOutreachAndTraining(ctx, units);
   await seedDemoTips(ctx);
   const figures: [string, number, number][] = [
     ['manual.tips_received', units.wardTanAn, 7], ['manual.tips_handled_on_time', units.wardTanAn, 7],

@@ -1,36 +1,41 @@
 /**
  * The three plans of ../shared/seeds encoded as API requests: their indicators with the shapes of DOMAIN.md §4,
- * their sections and a sample of their tasks. Establishments and inspections count from their registry; the
- * registries that later issues add (tips, outreach, training, support) are stood in for by manual data sets named
- * after what they count, until their modules register real measures. Units are the fictional demo ones.
+ * their sections and a sample of their tasks. Establishments, inspections, outreach and training count from their
+ * registries; the registries that later issues add (tips in the seeds, support) are stood in for by manual data sets
+ * named after what they count, until the seeds point at their modules' measures. Units are the fictional demo ones.
  */
 export const SEED_MANUAL_MEASURES = [
-  ['manual.groups_with_outreach', 'Tổ dân phố, thôn có hoạt động truyền thông'],
   ['manual.sex_workers_served', 'Người bán dâm được hỗ trợ can thiệp giảm hại'],
   ['manual.tips_received', 'Tin tố giác, tin báo tiếp nhận'],
   ['manual.tips_handled_on_time', 'Tin tố giác, tin báo xử lý kịp thời'],
-  ['manual.officials_trained', 'Cán bộ được tập huấn'],
-  ['manual.months_with_outreach', 'Tháng có hoạt động truyền thông'],
   ['manual.documents_issued', 'Văn bản chỉ đạo được ban hành'],
 ] as const;
+
+type MeasureRef = { measure: string; params?: Record<string, string | number> };
+const ref = (m: string | MeasureRef): MeasureRef => (typeof m === 'string' ? { measure: m } : m);
 
 const ind = (
   name: string,
   shape: string,
-  numerator: string,
-  denominator: string | { measure: string; params: Record<string, number> } | null,
+  numerator: string | MeasureRef,
+  denominator: string | MeasureRef | null,
   comparator: 'gte' | 'gt',
   unitLevel: number,
   targets: Record<string, number>,
 ) => ({
   name,
   shape,
-  numerator: { measure: numerator },
-  denominator: typeof denominator === 'string' ? { measure: denominator } : denominator,
+  numerator: ref(numerator),
+  denominator: denominator === null ? null : ref(denominator),
   comparator,
   unitLevel,
   targets: Object.entries(targets).map(([periodKey, target]) => ({ periodKey, target })),
 });
+
+/** Residential groups (level 4) with at least one outreach activity, against all of them. */
+const GROUPS_WITH_OUTREACH = { measure: 'outreach.units_covered', params: { level: 4 } };
+/** Months with at least one outreach activity in each commune, against the months elapsed. */
+const MONTHS_WITH_OUTREACH = { measure: 'outreach.publication_months', params: { level: 3 } };
 
 /** The demo province's own 2026–2030 plan, which the communes derive theirs from. */
 export const provincePlan = (unitId: number) => ({
@@ -42,6 +47,19 @@ export const provincePlan = (unitId: number) => ({
   preamble: 'Thực hiện Chương trình phòng, chống mại dâm giai đoạn 2026-2030;',
   signerName: 'Trần Văn Tỉnh',
   recipients: ['Bộ Y tế (b/c)', 'TT Tỉnh ủy, TT HĐND tỉnh (b/c)', 'Các sở, ban, ngành', 'UBND các xã, phường', 'Lưu: VT, VX.'],
+  indicators: [
+    ...tanHungPlan(unitId).indicators,
+    // DOMAIN.md §4's example of a share of people reached, against the population entered per commune and year.
+    ind(
+      'Trên 60% người lao động tại các khu công nghiệp được tiếp cận thông tin về phòng, chống mại dâm',
+      'share_of_people_reached',
+      { measure: 'outreach.reached', params: { targetGroup: 'industrial_workers' } },
+      'denominator.industrial_workers',
+      'gte',
+      3,
+      { 2026: 60 },
+    ),
+  ],
   tasks: [
     { title: 'Ban hành kế hoạch thực hiện năm 2026 của các xã, phường', leadAgency: 'Sở Y tế', deadline: '2026-06-30', sectionPosition: 1 },
     { title: 'Kiểm tra liên ngành các cơ sở kinh doanh dịch vụ dịp cuối năm', leadAgency: 'Công an tỉnh', cooperatingAgencies: ['Sở Văn hóa, Thể thao và Du lịch'], deadline: '2026-12-31', sectionPosition: 1 },
@@ -71,13 +89,13 @@ export const tanHungPlan = (unitId: number) => ({
     { heading: 'IV. TỔ CHỨC THỰC HIỆN', body: 'Phòng Văn hóa - Xã hội chủ trì, phối hợp các cơ quan, đơn vị liên quan.' },
   ],
   indicators: [
-    ind('100% Tổ dân phố tổ chức hoạt động truyền thông, tuyên truyền về phòng, chống mại dâm', 'share_of_child_units', 'manual.groups_with_outreach', { measure: 'units.count', params: { level: 4 } }, 'gte', 4, { 2026: 100 }),
+    ind('100% Tổ dân phố tổ chức hoạt động truyền thông, tuyên truyền về phòng, chống mại dâm', 'share_of_child_units', GROUPS_WITH_OUTREACH, { measure: 'units.count', params: { level: 4 } }, 'gte', 4, { 2026: 100 }),
     ind('100% cơ sở kinh doanh dịch vụ dễ bị lợi dụng được rà soát, phân loại, ký cam kết và kiểm tra định kỳ', 'share_of_registry', 'establishments.inspected', 'establishments.active', 'gte', 3, { 2026: 100 }),
     ind('Phấn đấu 80% người bán dâm có nhu cầu được hỗ trợ can thiệp giảm hại và hòa nhập cộng đồng', 'share_served', 'manual.sex_workers_served', 'denominator.sex_workers_with_needs', 'gte', 3, { 2026: 80 }),
     ind('100% tin tố giác, tin báo được tiếp nhận, xác minh và xử lý kịp thời', 'share_of_records', 'manual.tips_handled_on_time', 'manual.tips_received', 'gte', 3, { 2026: 100 }),
     ind('100% văn bản chỉ đạo, triển khai được ban hành kịp thời', 'task_completion', 'tasks.done_on_time', 'tasks.due', 'gte', 3, { '2026-2030': 100 }),
     ind('Trên 95% cơ sở kinh doanh dịch vụ dễ bị lợi dụng được rà soát, quản lý và kiểm tra', 'share_of_registry', 'establishments.inspected', 'establishments.active', 'gt', 3, { '2026-2030': 95 }),
-    ind('Phấn đấu 60% đội ngũ thực hiện nhiệm vụ cấp phường được tập huấn', 'share_trained', 'manual.officials_trained', 'denominator.officials_roster', 'gte', 3, { '2026-2030': 60 }),
+    ind('Phấn đấu 60% đội ngũ thực hiện nhiệm vụ cấp phường được tập huấn', 'share_trained', 'training.trained', 'training.roster', 'gte', 3, { '2026-2030': 60 }),
   ],
   tasks: [
     { title: 'Tham mưu ban hành kế hoạch triển khai năm 2026', leadAgency: 'Phòng Văn hóa - Xã hội', deadline: '2026-06-30', sectionPosition: 1 },
@@ -104,12 +122,12 @@ export const binhLuPlan = (unitId: number) => ({
   ],
   indicators: [
     ind('Tham mưu, ban hành kế hoạch, triển khai thực hiện', 'task_completion', 'tasks.done_on_time', 'tasks.due', 'gte', 3, { 2026: 100 }),
-    ind('Hoạt động truyền thông, tuyên truyền được duy trì thường xuyên (hằng tháng)', 'frequency', 'manual.months_with_outreach', { measure: 'calendar.unit_months', params: { level: 3 } }, 'gte', 3, { 2026: 100 }),
+    ind('Hoạt động truyền thông, tuyên truyền được duy trì thường xuyên (hằng tháng)', 'frequency', MONTHS_WITH_OUTREACH, { measure: 'calendar.unit_months', params: { level: 3 } }, 'gte', 3, { 2026: 100 }),
     ind('Ít nhất 70% người bán dâm có nhu cầu được tiếp cận can thiệp giảm hại', 'share_served', 'manual.sex_workers_served', 'denominator.sex_workers_with_needs', 'gte', 3, { 2026: 70 }),
     ind('100% tin tố giác, tin báo, khiếu nại được tiếp nhận, xác minh, phân loại, xử lý kịp thời', 'share_of_records', 'manual.tips_handled_on_time', 'manual.tips_received', 'gte', 3, { 2026: 100 }),
     ind('Tham mưu ban hành văn bản bảo đảm triển khai hiệu quả (số văn bản)', 'manual', 'manual.documents_issued', null, 'gte', 3, { '2026-2030': 1 }),
     ind('95% cơ sở kinh doanh dịch vụ dễ bị lợi dụng được kiểm tra ít nhất một lần', 'share_of_registry', 'establishments.inspected', 'establishments.active', 'gte', 3, { '2026-2030': 95 }),
-    ind('100% công chức xã được tập huấn, bồi dưỡng', 'share_trained', 'manual.officials_trained', 'denominator.officials_roster', 'gte', 3, { '2026-2030': 100 }),
+    ind('100% công chức xã được tập huấn, bồi dưỡng', 'share_trained', { measure: 'training.trained', params: { kind: 'official' } }, { measure: 'training.roster', params: { kind: 'official' } }, 'gte', 3, { '2026-2030': 100 }),
   ],
   tasks: [
     { title: 'Ban hành kế hoạch năm 2026', leadAgency: 'Phòng Văn hóa - Xã hội', deadline: '2026-03-31', sectionPosition: 1 },
@@ -133,7 +151,7 @@ export const hungBinhPlan = (unitId: number) => ({
   ],
   indicators: [
     ind('Các nhiệm vụ được phân công hoàn thành đúng hạn', 'task_completion', 'tasks.done_on_time', 'tasks.due', 'gte', 3, { 2025: 100 }),
-    ind('Tuyên truyền tại các khu phố mỗi tháng', 'frequency', 'manual.months_with_outreach', { measure: 'calendar.unit_months', params: { level: 3 } }, 'gte', 3, { 2025: 100 }),
+    ind('Tuyên truyền tại các khu phố mỗi tháng', 'frequency', MONTHS_WITH_OUTREACH, { measure: 'calendar.unit_months', params: { level: 3 } }, 'gte', 3, { 2025: 100 }),
   ],
   tasks: [
     { title: 'Rà soát, ban hành văn bản chỉ đạo', leadAgency: 'Công chức Văn hóa - Xã hội', deadline: '2025-03-31', sectionPosition: 2 },

@@ -171,6 +171,40 @@ export function bodyText(text: string): Paragraph[] {
     .map((l) => bodyParagraph(l));
 }
 
+/** Size of the text in data tables: smaller than the body so that a row of figures fits the A4 width. */
+const TABLE_TEXT_PT = 12;
+
+const tableCell = (text: string, width: number, options: { bold?: boolean; numeric?: boolean }) =>
+  new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlignTable.CENTER,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    children: [
+      new Paragraph({
+        alignment: options.numeric ? AlignmentType.RIGHT : options.bold ? AlignmentType.CENTER : AlignmentType.LEFT,
+        children: [new TextRun({ text, bold: options.bold, size: half(TABLE_TEXT_PT) })],
+      }),
+    ],
+  });
+
+/**
+ * A ruled table of figures (an indicator table, a statistics table): a bold header row repeated on each page, text
+ * columns left-aligned and figure columns right-aligned. `widths` are shares of the text width.
+ */
+export function dataTable(headers: readonly string[], rows: readonly (readonly string[])[], widths: readonly number[], numericFrom = 1): Table {
+  const total = widths.reduce((a, b) => a + b, 0);
+  const columns = widths.map((w) => Math.floor((w / total) * TEXT_WIDTH));
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: columns,
+    layout: TableLayoutType.FIXED,
+    rows: [
+      new TableRow({ tableHeader: true, children: headers.map((h, i) => tableCell(h, columns[i], { bold: true })) }),
+      ...rows.map((cells) => new TableRow({ cantSplit: true, children: cells.map((text, i) => tableCell(text, columns[i], { numeric: i >= numericFrom })) })),
+    ],
+  });
+}
+
 export interface OfficialDocumentSpec {
   /** The issuing body in capitals, a line each: ['ỦY BAN NHÂN DÂN', 'PHƯỜNG TÂN HƯNG']. */
   issuer: readonly string[];

@@ -1,4 +1,4 @@
-import { ZCreateEstablishmentRequest, ZCreatePlanRequest, ZInspectionPlanRequest, ZInspectionRequest, ZOnlinePostRequest, ZStaffTipRequest, type TCreatePlanRequest } from '@pcmd/contracts';
+import { ZCreateCourseRequest, ZCreateEstablishmentRequest, ZCreateOutreachActivityRequest, ZCreateOutreachSeriesRequest, ZCreatePeerGroupRequest, ZCreatePlanRequest, ZCreateRosterPersonRequest, ZInspectionPlanRequest, ZInspectionRequest, ZOnlinePostRequest, ZStaffTipRequest, type TCreatePlanRequest } from '@pcmd/contracts';
 import { receiveTip } from '../modules/tips/tips.service.js';
 import { logOnlinePost } from '../modules/tips/online-posts.service.js';
 import { createInspectionPlan, recordInspection } from '../modules/inspections/inspections.service.js';
@@ -8,6 +8,8 @@ import { ensureCountryRoot, systemContext } from '../demo/demo-data.js';
 import { createPlan } from '../modules/plans/plans.service.js';
 import { reportTaskProgress } from '../modules/tasks/tasks.service.js';
 import { defineManualMeasure } from '../modules/indicators/indicators.service.js';
+import { createActivity, createPeerGroup, createSeries } from '../modules/outreach/outreach.service.js';
+import { addPerson, createCourse, setAttendance } from '../modules/training/training.service.js';
 
 /** A plan built through the service (as the API would), with sensible defaults for what the test does not care about. */
 export async function createTestPlan(db: Db, input: Partial<TCreatePlanRequest> & { unitId: number }) {
@@ -75,4 +77,34 @@ export async function createTestTip(db: Db, unitId: number, reporter: { name: st
 export async function createTestOnlinePost(db: Db, unitId: number) {
   const ctx = systemContext(db, await ensureCountryRoot(db));
   return (await logOnlinePost(ctx, ZOnlinePostRequest.parse({ unitId, platform: 'Facebook', url: 'https://example.vn/bai-dang', foundOn: '2026-09-01' }), null)).id;
+}
+
+/** A peer group, an activity it held and a weekly loudspeaker series in a unit, through the services. */
+export async function createTestOutreach(db: Db, unitId: number) {
+  const ctx = systemContext(db, await ensureCountryRoot(db));
+  const peerGroup = await createPeerGroup(ctx, ZCreatePeerGroupRequest.parse({ unitId, name: 'Nhóm đồng đẳng Hoa Sen', kind: 'peer_group', hostAgency: 'Hội Liên hiệp Phụ nữ', membersCount: 12, foundedOn: '2025-09-01' }));
+  const { activity } = await createActivity(
+    ctx,
+    ZCreateOutreachActivityRequest.parse({
+      unitId, heldOn: '2026-09-05', agency: 'Hội Liên hiệp Phụ nữ', channel: 'peer_group_activity', topic: 'Phòng, chống mua bán người',
+      reach: [{ group: 'women', reached: 15 }], peerGroupId: peerGroup.id,
+    }),
+  );
+  const series = await createSeries(
+    ctx,
+    ZCreateOutreachSeriesRequest.parse({ unitId, agency: 'Trung tâm Dịch vụ Sự nghiệp công', channel: 'loudspeaker', topic: 'Tác hại của tệ nạn mại dâm', frequency: 'weekly', startsOn: '2026-01-05' }),
+  );
+  return { activityId: activity.id, seriesId: series.id, peerGroupId: peerGroup.id };
+}
+
+/** A person on the roster of a unit and a course they attended, through the services. */
+export async function createTestTraining(db: Db, unitId: number) {
+  const ctx = systemContext(db, await ensureCountryRoot(db));
+  const person = await addPerson(ctx, ZCreateRosterPersonRequest.parse({ unitId, fullName: 'Trần Văn Học', kind: 'official', agency: 'UBND', joinedOn: '2025-07-01' }));
+  const course = await createCourse(
+    ctx,
+    ZCreateCourseRequest.parse({ unitId, title: 'Tập huấn nghiệp vụ phòng, chống mại dâm', organiser: 'Sở Y tế', level: 'province', startsOn: '2026-08-10', endsOn: '2026-08-11' }),
+  );
+  await setAttendance(ctx, course.id, { attendees: [{ personId: person.id, completed: true }] });
+  return { personId: person.id, courseId: course.id };
 }

@@ -19,6 +19,9 @@ const WEB_MODULES: readonly ModuleEntry[] = [
   { module: 'data_entry', path: '/data-entry', label: 'nav.dataEntry', description: 'home.module.dataEntry' },
   { module: 'establishments', path: '/establishments', label: 'nav.establishments', description: 'home.module.establishments' },
   { module: 'tips', path: '/tips', label: 'nav.tips', description: 'home.module.tips' },
+  { module: 'outreach', path: '/outreach', label: 'nav.outreach', description: 'home.module.outreach' },
+  { module: 'training', path: '/training', label: 'nav.training', description: 'home.module.training' },
+  { module: 'reports', path: '/reports', label: 'nav.reports', description: 'home.module.reports' },
   { module: 'users', path: '/users', label: 'nav.users', description: 'home.module.users' },
   { module: 'audit', path: '/audit', label: 'nav.audit', description: 'home.module.audit' },
 ];

@@ -1,5 +1,5 @@
 import { createBrowserRouter } from 'react-router';
-import { ESTABLISHMENT_EDITORS, PLAN_EDITORS, TIP_HANDLERS } from '@pcmd/contracts';
+import { ESTABLISHMENT_EDITORS, OUTREACH_EDITORS, PLAN_EDITORS, TIP_HANDLERS } from '@pcmd/contracts';
 import { AuditPage } from '../features/audit/pages/AuditPage';
 import { DenominatorsPage } from '../features/data-entry/pages/DenominatorsPage';
 import { ManualValuesPage } from '../features/data-entry/pages/ManualValuesPage';
@@ -17,18 +17,30 @@ import { InspectionPlansPage } from '../features/establishments/pages/Inspection
 import { MapPage } from '../features/establishments/pages/MapPage';
 import { PriorityPage } from '../features/establishments/pages/PriorityPage';
 import { HomePage } from '../features/home/pages/HomePage';
+import { OutboxSync } from '../features/outreach/components/OutboxSync';
+import { ActivitiesPage } from '../features/outreach/pages/ActivitiesPage';
+import { CoveragePage } from '../features/outreach/pages/CoveragePage';
+import { PeerGroupsPage } from '../features/outreach/pages/PeerGroupsPage';
+import { QuickEntryPage } from '../features/outreach/pages/QuickEntryPage';
+import { SeriesPage } from '../features/outreach/pages/SeriesPage';
 import { BoardPage } from '../features/plans/pages/BoardPage';
 import { PlanCreatePage } from '../features/plans/pages/PlanCreatePage';
 import { PlanPage } from '../features/plans/pages/PlanPage';
 import { PlansPage } from '../features/plans/pages/PlansPage';
 import { TaskPage } from '../features/tasks/pages/TaskPage';
 import { TasksPage } from '../features/tasks/pages/TasksPage';
+import { ReportOverviewPage } from '../features/reports/pages/ReportOverviewPage';
+import { ReportPage } from '../features/reports/pages/ReportPage';
+import { ReportsPage } from '../features/reports/pages/ReportsPage';
 import { OnlinePostsPage } from '../features/tips/pages/OnlinePostsPage';
 import { PublicStatusPage } from '../features/tips/pages/PublicStatusPage';
 import { PublicTipPage } from '../features/tips/pages/PublicTipPage';
 import { TipCreatePage } from '../features/tips/pages/TipCreatePage';
 import { TipPage } from '../features/tips/pages/TipPage';
 import { TipsPage } from '../features/tips/pages/TipsPage';
+import { CoursePage } from '../features/training/pages/CoursePage';
+import { CoursesPage } from '../features/training/pages/CoursesPage';
+import { RosterPage } from '../features/training/pages/RosterPage';
 import { UNIT_EDITOR_ROLES } from '../features/units/permissions';
 import { UnitDetailPage } from '../features/units/pages/UnitDetailPage';
 import { UnitEditPage } from '../features/units/pages/UnitEditPage';
@@ -55,6 +67,8 @@ export const router = createBrowserRouter([
     path: '/',
     element: (
       <RequireAuth>
+        {/* Sends quick entries kept in the browser whatever page is open (outreach's offline outbox). */}
+        <OutboxSync />
         <AppShell />
       </RequireAuth>
     ),
@@ -136,6 +150,35 @@ export const router = createBrowserRouter([
           { path: 'online-posts', element: <OnlinePostsPage /> },
           { path: ':id', element: <TipPage /> },
           { element: <RequireRole roles={TIP_HANDLERS} />, children: [{ path: 'new', element: <TipCreatePage /> }] },
+        ],
+      },
+      {
+        path: 'outreach',
+        element: <RequireModule module="outreach" />,
+        children: [
+          { index: true, element: <ActivitiesPage /> },
+          { path: 'coverage', element: <CoveragePage /> },
+          { path: 'series', element: <SeriesPage /> },
+          { path: 'peer-groups', element: <PeerGroupsPage /> },
+          { element: <RequireRole roles={OUTREACH_EDITORS} />, children: [{ path: 'new', element: <QuickEntryPage /> }] },
+        ],
+      },
+      {
+        path: 'training',
+        element: <RequireModule module="training" />,
+        children: [
+          { index: true, element: <RosterPage /> },
+          { path: 'courses', element: <CoursesPage /> },
+          { path: 'courses/:id', element: <CoursePage /> },
+        ],
+      },
+      {
+        path: 'reports',
+        element: <RequireModule module="reports" />,
+        children: [
+          { index: true, element: <ReportsPage /> },
+          { path: 'overview', element: <ReportOverviewPage /> },
+          { path: ':id', element: <ReportPage /> },
         ],
       },
       {

@@ -28,10 +28,12 @@ export async function assertMeasuresExist(db: Db, refs: { path: string; ref: TMe
     if (!measure) throw fieldError(`${path}.measure`, vi ? `Không có chỉ số đo «${ref.measure}»` : `There is no measure «${ref.measure}»`);
     const missing = (measure.params ?? []).filter((p) => ref.params?.[p] === undefined);
     if (missing.length) throw fieldError(`${path}.params`, vi ? `Chỉ số đo «${ref.measure}» cần tham số: ${missing.join(', ')}` : `Measure «${ref.measure}» needs: ${missing.join(', ')}`);
+    const problem = measure.checkParams?.(ref.params ?? {});
+    if (problem) throw fieldError(`${path}.params`, vi ? `Chỉ số đo «${ref.measure}» không nhận giá trị tham số ${problem}` : `Measure «${ref.measure}» does not accept ${problem}`);
   }
 }
 
-function meets(value: number, comparator: IndicatorDefinition['comparator'], target: number): boolean {
+export function meets(value: number, comparator: IndicatorDefinition['comparator'], target: number): boolean {
   const v = Math.round(value * 1e6) / 1e6;
   if (comparator === 'gte') return v >= target;
   if (comparator === 'gt') return v > target;

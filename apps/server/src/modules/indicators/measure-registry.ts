@@ -4,6 +4,8 @@ import { taskMeasures } from '../tasks/tasks.measures.js';
 import { establishmentMeasures } from '../establishments/establishments.measures.js';
 import { inspectionMeasures } from '../inspections/inspections.measures.js';
 import { tipMeasures } from '../tips/tips.measures.js';
+import { outreachMeasures } from '../outreach/outreach.measures.js';
+import { trainingMeasures } from '../training/training.measures.js';
 import { lastDay, unitMeasures } from '../units/units.measures.js';
 import { manualMeasureExists, sumDenominators, sumManualValues } from './indicators.repository.js';
 import { monthWindows, type Measure } from './measures.js';
@@ -21,7 +23,7 @@ const calendarMeasures: Measure[] = [
 ];
 
 /** Every module's measures, by key. A new module adds its list here. */
-const BUILT_IN = new Map<string, Measure>([...unitMeasures, ...taskMeasures, ...establishmentMeasures, ...inspectionMeasures, ...tipMeasures, ...calendarMeasures].map((m) => [m.key, m]));
+const BUILT_IN = new Map<string, Measure>([...unitMeasures, ...taskMeasures, ...establishmentMeasures, ...inspectionMeasures, ...tipMeasures, ...outreachMeasures, ...trainingMeasures, ...calendarMeasures].map((m) => [m.key, m]));
 
 const manualMeasure = (key: string): Measure => ({
   key,

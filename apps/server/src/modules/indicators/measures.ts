@@ -17,6 +17,8 @@ export interface Measure {
   label: { vi: string; en: string };
   /** Parameters the measure needs, e.g. ['level']. */
   params?: readonly string[];
+  /** Refuses parameter values the measure does not know (a misspelt channel would silently count nothing): the problem, or null. */
+  checkParams?(params: MeasureQuery['params']): string | null;
   compute(query: MeasureQuery): Promise<number>;
 }
 

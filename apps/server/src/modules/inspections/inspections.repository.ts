@@ -167,19 +167,36 @@ export async function writeRiskWeights(db: Db, weights: unknown, userId: number 
   await db.updateTable('risk_weights').set({ weights: json(weights), updated_by: userId, updated_at: sql`now()` }).execute();
 }
 
-/** What the priority score reads of each active establishment in a subtree. */
+/**
+ * What the priority score reads of each active establishment in a subtree. Inspections, violations and tips are
+ * aggregated once per establishment of the subtree (grouped joins), not looked up row by row: a province has
+ * hundreds of thousands of establishments.
+ */
 export async function listPriorityInputs(db: Db, scopeUnitId: number) {
-  return db
-    .selectFrom('establishments as e')
-    .innerJoin('units as u', 'u.id', 'e.unit_id')
-    .innerJoin('establishment_types as t', 't.code', 'e.type_code')
-    .select([
-      'e.id', 'e.name', 'e.type_code', 'e.risk_level', 'e.commitment_signed_on', 'u.name as unit_name', 't.name_vi', 't.name_en',
-      sql<string | null>`(select max(i.inspected_on)::text from inspections i where i.establishment_id = e.id)`.as('last_inspected_on'),
-      sql<number>`(select count(*)::int from inspection_violations v join inspections i on i.id = v.inspection_id where i.establishment_id = e.id)`.as('past_violations'),
-      sql<number>`(select count(*)::int from tips t where t.establishment_id = e.id and (t.result is null or t.result <> 'not_confirmed'))`.as('linked_tips'),
-    ])
-    .where('e.unit_id', 'in', (eb) => eb.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', scopeUnitId))
-    .where('e.status', '<>', 'closed')
-    .execute();
+  const { rows } = await sql<{
+    id: number; name: string; type_code: string; risk_level: string | null; commitment_signed_on: string | null; unit_name: string; name_vi: string; name_en: string;
+    last_inspected_on: string | null; past_violations: number; linked_tips: number;
+  }>`
+    with scoped as (
+      select e.id, e.name, e.type_code, e.risk_level, e.commitment_signed_on, e.unit_id
+        from establishments e join unit_closure c on c.descendant_id = e.unit_id
+       where c.ancestor_id = ${scopeUnitId} and e.status <> 'closed'),
+    visits as (
+      select i.establishment_id, max(i.inspected_on)::text as last_inspected_on, count(v.inspection_id)::int as past_violations
+        from inspections i join scoped s on s.id = i.establishment_id
+        left join inspection_violations v on v.inspection_id = i.id
+       group by i.establishment_id),
+    linked as (
+      select t.establishment_id, count(*)::int as linked_tips
+        from tips t join scoped s on s.id = t.establishment_id
+       where t.result is null or t.result <> 'not_confirmed'
+       group by t.establishment_id)
+    select s.id, s.name, s.type_code, s.risk_level, s.commitment_signed_on::text as commitment_signed_on, u.name as unit_name, t.name_vi, t.name_en,
+           v.last_inspected_on, coalesce(v.past_violations, 0) as past_violations, coalesce(l.linked_tips, 0) as linked_tips
+      from scoped s
+      join units u on u.id = s.unit_id
+      join establishment_types t on t.code = s.type_code
+      left join visits v on v.establishment_id = s.id
+      left join linked l on l.establishment_id = s.id`.execute(db);
+  return rows;
 }

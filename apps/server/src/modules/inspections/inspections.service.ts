@@ -1,5 +1,6 @@
 import {
   ZRiskWeights,
+  compareVi,
   type TInspection,
   type TInspectionPlanRequest,
   type TInspectionRequest,
@@ -199,6 +200,6 @@ export async function inspectionPriority(ctx: RequestContext, query: { unitId?: 
       factors: factors.sort((a, b) => b.points - a.points),
     };
   });
-  items.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'vi'));
+  items.sort((a, b) => b.score - a.score || compareVi(a.name, b.name));
   return { items: items.slice(0, query.limit) };
 }

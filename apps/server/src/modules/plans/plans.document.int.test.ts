@@ -1,39 +1,12 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import JSZip from 'jszip';
 import { describeEachDatabase } from '../../test-support/databases.js';
+import { readDocx, type Docx, type Para } from '../../test-support/docx.js';
 import { createTestApp, TestClient, type ApiResponse } from '../../test-support/http.js';
 import { seedDemoFixture } from '../../test-support/fixtures.js';
 import { tanHungPlan } from '../../demo/seed-plans.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-interface Para {
-  xml: string;
-  text: string;
-}
-
-interface Docx {
-  paragraphs: Para[];
-  document: string;
-  styles: string;
-}
-
-const unescapeXml = (s: string) =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-
-/** Opens the file as Word would: the zip, then the paragraphs of word/document.xml (table cells included) with their text. */
-async function readDocx(res: ApiResponse<Buffer>): Promise<Docx> {
-  assert.equal(res.status, 200, JSON.stringify(res.body));
-  const zip = await JSZip.loadAsync(res.body);
-  const document = await zip.file('word/document.xml')!.async('string');
-  const styles = await zip.file('word/styles.xml')!.async('string');
-  const paragraphs = [...document.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([xml]) => ({
-    xml,
-    text: unescapeXml([...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')),
-  }));
-  return { paragraphs, document, styles };
-}
 
 /** Each text is a paragraph of its own, found after the previous one. */
 function assertInOrder(paragraphs: Para[], texts: string[]) {

@@ -23,7 +23,10 @@ import * as repo from './tips.repository.js';
 
 type TipRow = NonNullable<Awaited<ReturnType<typeof repo.findTip>>>;
 
-const vnToday = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
+/** One formatter for Vietnam's calendar day: building one per call cost 100–200 µs a row in the inbox (bench/tips). */
+const VN_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
+const vnDay = (at: Date | string) => VN_DAY.format(new Date(at));
+const vnToday = () => vnDay(new Date());
 const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 
@@ -55,7 +58,7 @@ function present(row: TipRow): TTip {
     receivedAt: new Date(row.received_at).toISOString(),
     deadline: row.deadline,
     daysLeft: open ? daysBetween(today, row.deadline) : null,
-    overdue: open ? row.deadline < today : row.handled_at !== null && new Date(row.handled_at).toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' }) > row.deadline,
+    overdue: open ? row.deadline < today : row.handled_at !== null && vnDay(row.handled_at) > row.deadline,
     extensions: row.extensions,
     assignedAgency: row.assigned_agency,
     assignedUserId: row.assigned_user_id,
@@ -169,7 +172,7 @@ export async function receiveTip(ctx: RequestContext, input: TStaffTipRequest) {
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : new Date();
   if (receivedAt.getTime() > Date.now() + 60_000) throw fieldError('receivedAt', ctx.locale === 'vi' ? 'Thời điểm tiếp nhận không thể ở tương lai' : 'The time of receipt cannot be in the future');
   const id = await inTransaction(ctx.db, async (trx) => {
-    const receivedDay = receivedAt.toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
+    const receivedDay = vnDay(receivedAt);
     const row = await repo.insertTip(trx, {
       ...newTipColumns(input, input.channel, await provisionalDeadline(trx, receivedDay)),
       received_at: receivedAt,

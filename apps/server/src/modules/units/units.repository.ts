@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { TUnitType } from '@pcmd/contracts';
 import type { Db } from '../../db/database.js';
 
@@ -257,8 +257,9 @@ export async function listSubtreeForExport(db: Db, rootId: number) {
  * The units whose records count for a unit: its whole subtree and, through history, the whole subtrees of the
  * units it wholly succeeds (a merged commune's 2024 records count for its successor). Partial predecessors are left
  * out: their records cannot be told apart between the successors, and counting them in each would double count.
+ * The unit may be a column of the outer query (`sql.ref('u.id')`) to ask it of each unit of a list.
  */
-export function recordUnitIds(unitId: number) {
+export function recordUnitIds(unitId: number | RawBuilder<number>) {
   return sql<{ id: number }>`(
     select c2.descendant_id from unit_closure c1
       join unit_lineage l on l.successor_id = c1.descendant_id and not l.partial

@@ -9,6 +9,7 @@ import { useMe } from '../../auth/session';
 import { EstablishmentChooser, type ChosenEstablishment } from '../../establishments/components/EstablishmentChooser';
 import { UnitPicker } from '../../units/components/UnitPicker';
 import { receiveTip } from '../api';
+import { TipsBreadcrumb } from '../components/TipsNav';
 import { CodeSelect, tipLabels } from '../components/TipBits';
 
 /** The web channel is the public form's own; staff record the others. */
@@ -62,15 +63,7 @@ export function TipCreatePage() {
   return (
     <>
       <PageHeader
-        before={
-          <nav aria-label={t('tips.breadcrumb')} className="breadcrumb">
-            <ol>
-              <li>
-                <Link to="/tips">{t('tips.inbox')}</Link>
-              </li>
-            </ol>
-          </nav>
-        }
+        before={<TipsBreadcrumb />}
         title={t('tips.new')}
         subtitle={t('tips.newIntro')}
       />

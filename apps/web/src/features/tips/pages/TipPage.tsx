@@ -13,6 +13,7 @@ import { useMe } from '../../auth/session';
 import { EstablishmentChooser, type ChosenEstablishment } from '../../establishments/components/EstablishmentChooser';
 import { fileUrl } from '../../tasks/api';
 import { actOnTip, fetchTip, revealReporter, type TTipDetail } from '../api';
+import { TipsBreadcrumb } from '../components/TipsNav';
 import { CodeSelect, TipFacts, TipTags, labelOf, tipLabels } from '../components/TipBits';
 import { canHandleTips } from '../permissions';
 
@@ -48,15 +49,7 @@ function TipView({ initial }: { initial: TTipDetail }) {
   return (
     <>
       <PageHeader
-        before={
-          <nav aria-label={t('tips.breadcrumb')} className="breadcrumb">
-            <ol>
-              <li>
-                <Link to="/tips">{t('tips.inbox')}</Link>
-              </li>
-            </ol>
-          </nav>
-        }
+        before={<TipsBreadcrumb />}
         title={`${tip.referenceCode} · ${labelOf(tipLabels.category, tip.category, locale)}`}
         subtitle={<TipTags tip={tip} />}
       />
