@@ -168,8 +168,6 @@ async function seedDemoPlan(ctx: RequestContext, units: DemoUnits, sampleFigures
   await seedDemoOutreachAndTraining(ctx, units);
   await seedDemoTips(ctx);
   const figures: [string, number, number][] = [
-    ['manual.tips_received', units.wardTanAn, 7], ['manual.tips_handled_on_time', units.wardTanAn, 7],
-    ['manual.tips_received', units.wardHoaBinh, 4], ['manual.tips_handled_on_time', units.wardHoaBinh, 3],
     ['manual.sex_workers_served', units.wardTanAn, 3],
   ];
   for (const [measureKey, unitId, value] of figures)

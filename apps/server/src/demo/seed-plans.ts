@@ -1,13 +1,11 @@
 /**
  * The three plans of ../shared/seeds encoded as API requests: their indicators with the shapes of DOMAIN.md §4,
- * their sections and a sample of their tasks. Establishments, inspections, outreach and training count from their
- * registries; the registries that later issues add (tips in the seeds, support) are stood in for by manual data sets
- * named after what they count, until the seeds point at their modules' measures. Units are the fictional demo ones.
+ * their sections and a sample of their tasks. Establishments, inspections, tips, outreach and training count from their
+ * registries; support, whose module does not exist yet, is stood in for by manual data sets named after what they
+ * count. Units are the fictional demo ones.
  */
 export const SEED_MANUAL_MEASURES = [
   ['manual.sex_workers_served', 'Người bán dâm được hỗ trợ can thiệp giảm hại'],
-  ['manual.tips_received', 'Tin tố giác, tin báo tiếp nhận'],
-  ['manual.tips_handled_on_time', 'Tin tố giác, tin báo xử lý kịp thời'],
   ['manual.documents_issued', 'Văn bản chỉ đạo được ban hành'],
 ] as const;
 
@@ -92,7 +90,7 @@ export const tanHungPlan = (unitId: number) => ({
     ind('100% Tổ dân phố tổ chức hoạt động truyền thông, tuyên truyền về phòng, chống mại dâm', 'share_of_child_units', GROUPS_WITH_OUTREACH, { measure: 'units.count', params: { level: 4 } }, 'gte', 4, { 2026: 100 }),
     ind('100% cơ sở kinh doanh dịch vụ dễ bị lợi dụng được rà soát, phân loại, ký cam kết và kiểm tra định kỳ', 'share_of_registry', 'establishments.inspected', 'establishments.active', 'gte', 3, { 2026: 100 }),
     ind('Phấn đấu 80% người bán dâm có nhu cầu được hỗ trợ can thiệp giảm hại và hòa nhập cộng đồng', 'share_served', 'manual.sex_workers_served', 'denominator.sex_workers_with_needs', 'gte', 3, { 2026: 80 }),
-    ind('100% tin tố giác, tin báo được tiếp nhận, xác minh và xử lý kịp thời', 'share_of_records', 'manual.tips_handled_on_time', 'manual.tips_received', 'gte', 3, { 2026: 100 }),
+    ind('100% tin tố giác, tin báo được tiếp nhận, xác minh và xử lý kịp thời', 'share_of_records', 'tips.handled_on_time', 'tips.received', 'gte', 3, { 2026: 100 }),
     ind('100% văn bản chỉ đạo, triển khai được ban hành kịp thời', 'task_completion', 'tasks.done_on_time', 'tasks.due', 'gte', 3, { '2026-2030': 100 }),
     ind('Trên 95% cơ sở kinh doanh dịch vụ dễ bị lợi dụng được rà soát, quản lý và kiểm tra', 'share_of_registry', 'establishments.inspected', 'establishments.active', 'gt', 3, { '2026-2030': 95 }),
     ind('Phấn đấu 60% đội ngũ thực hiện nhiệm vụ cấp phường được tập huấn', 'share_trained', 'training.trained', 'training.roster', 'gte', 3, { '2026-2030': 60 }),
@@ -124,7 +122,7 @@ export const binhLuPlan = (unitId: number) => ({
     ind('Tham mưu, ban hành kế hoạch, triển khai thực hiện', 'task_completion', 'tasks.done_on_time', 'tasks.due', 'gte', 3, { 2026: 100 }),
     ind('Hoạt động truyền thông, tuyên truyền được duy trì thường xuyên (hằng tháng)', 'frequency', MONTHS_WITH_OUTREACH, { measure: 'calendar.unit_months', params: { level: 3 } }, 'gte', 3, { 2026: 100 }),
     ind('Ít nhất 70% người bán dâm có nhu cầu được tiếp cận can thiệp giảm hại', 'share_served', 'manual.sex_workers_served', 'denominator.sex_workers_with_needs', 'gte', 3, { 2026: 70 }),
-    ind('100% tin tố giác, tin báo, khiếu nại được tiếp nhận, xác minh, phân loại, xử lý kịp thời', 'share_of_records', 'manual.tips_handled_on_time', 'manual.tips_received', 'gte', 3, { 2026: 100 }),
+    ind('100% tin tố giác, tin báo, khiếu nại được tiếp nhận, xác minh, phân loại, xử lý kịp thời', 'share_of_records', 'tips.handled_on_time', 'tips.received', 'gte', 3, { 2026: 100 }),
     ind('Tham mưu ban hành văn bản bảo đảm triển khai hiệu quả (số văn bản)', 'manual', 'manual.documents_issued', null, 'gte', 3, { '2026-2030': 1 }),
     ind('95% cơ sở kinh doanh dịch vụ dễ bị lợi dụng được kiểm tra ít nhất một lần', 'share_of_registry', 'establishments.inspected', 'establishments.active', 'gte', 3, { '2026-2030': 95 }),
     ind('100% công chức xã được tập huấn, bồi dưỡng', 'share_trained', { measure: 'training.trained', params: { kind: 'official' } }, { measure: 'training.roster', params: { kind: 'official' } }, 'gte', 3, { '2026-2030': 100 }),

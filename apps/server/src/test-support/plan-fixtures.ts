@@ -1,8 +1,10 @@
+import assert from 'node:assert/strict';
 import { ZCreateCourseRequest, ZCreateEstablishmentRequest, ZCreateOutreachActivityRequest, ZCreateOutreachSeriesRequest, ZCreatePeerGroupRequest, ZCreatePlanRequest, ZCreateRosterPersonRequest, ZInspectionPlanRequest, ZInspectionRequest, ZOnlinePostRequest, ZStaffTipRequest, type TCreatePlanRequest } from '@pcmd/contracts';
 import { receiveTip } from '../modules/tips/tips.service.js';
 import { logOnlinePost } from '../modules/tips/online-posts.service.js';
 import { createInspectionPlan, recordInspection } from '../modules/inspections/inspections.service.js';
 import { createEstablishment } from '../modules/establishments/establishments.service.js';
+import type { TestClient } from './http.js';
 import type { Db } from '../db/database.js';
 import { ensureCountryRoot, systemContext } from '../demo/demo-data.js';
 import { createPlan } from '../modules/plans/plans.service.js';
@@ -107,4 +109,15 @@ export async function createTestTraining(db: Db, unitId: number) {
   );
   await setAttendance(ctx, course.id, { attendees: [{ personId: person.id, completed: true }] });
   return { personId: person.id, courseId: course.id };
+}
+
+/** Tips received by staff through the API on one day; the first `handledOnTime` go through every step and are handled in time. */
+export async function receiveTestTips(client: TestClient, unitId: number, counts: { received: number; handledOnTime: number }, receivedAt = '2026-02-10T09:00:00+07:00', handledOn = '2026-02-20') {
+  for (let i = 0; i < counts.received; i++) {
+    const tip = await client.post('/api/tips', { unitId, category: 'brokering', channel: 'hotline', description: 'Có người môi giới mại dâm tại khu trọ.', receivedAt });
+    assert.equal(tip.status, 201, JSON.stringify(tip.body));
+    if (i >= counts.handledOnTime) continue;
+    for (const step of [{ action: 'verify' }, { action: 'classify', category: 'brokering', kind: 'crime_report', priority: 'normal' }, { action: 'assign', agency: 'Công an' }, { action: 'handle', result: 'confirmed_acted', handledOn, note: 'Đã xử lý.' }])
+      assert.equal((await client.post(`/api/tips/${tip.body.id}/actions`, step)).status, 200);
+  }
 }

@@ -3,6 +3,7 @@ import { before, test } from 'node:test';
 import { describeEachDatabase } from '../../test-support/databases.js';
 import { createTestApp, TestClient } from '../../test-support/http.js';
 import { createTestUser, seedDemoFixture } from '../../test-support/fixtures.js';
+import { receiveTestTips } from '../../test-support/plan-fixtures.js';
 import { binhLuPlan, hungBinhPlan, SEED_MANUAL_MEASURES, tanHungPlan } from '../../demo/seed-plans.js';
 
 const pct = (num: number, den: number) => Math.round((10_000 * num) / den) / 100;
@@ -90,8 +91,7 @@ describeEachDatabase(
       await inspect(establishments[0], '2026-09-01');
       await value('manual.sex_workers_served', fx.communeA, 4);
       await denominator('sex_workers_with_needs', fx.communeA, 2026, 5);
-      await value('manual.tips_received', fx.communeA, 8);
-      await value('manual.tips_handled_on_time', fx.communeA, 8);
+      await receiveTestTips(await new TestClient(get().app).login('congan'), fx.groupA, { received: 8, handledOnTime: 8 });
       // The ward's team: 10 on the roster today (one more left in October; one joins next year); 6 of them completed a
       // course in the period (one of them twice), one attended without completing, the one who left was trained too.
       const team = await rosterOf(fx.communeA, [{}, {}, {}, {}, {}, {}, {}, {}, { kind: 'police' }, { kind: 'volunteer' }, { leftOn: '2026-10-01' }, { joinedOn: '2027-01-01' }]);
@@ -139,8 +139,7 @@ describeEachDatabase(
       await course(fx.communeB, '2026-08-01', [officials[0], officials[1], officials[3]].map((personId) => ({ personId, completed: true })));
       await value('manual.sex_workers_served', fx.communeB, 0);
       await denominator('sex_workers_with_needs', fx.communeB, 2026, 0);
-      await value('manual.tips_received', fx.communeB, 3);
-      await value('manual.tips_handled_on_time', fx.communeB, 2);
+      await receiveTestTips(focal, fx.communeB, { received: 3, handledOnTime: 2 });
       await value('manual.documents_issued', fx.communeB, 2);
       const rows = await board(plan.id, '2026');
       assert.deepEqual([rows[0].current.numerator, rows[0].current.denominator, rows[0].current.value, rows[0].current.status], [2, 2, 100, 'met']);

@@ -7,7 +7,7 @@ import { describeEachDatabase } from '../../test-support/databases.js';
 import { readDocx } from '../../test-support/docx.js';
 import { createTestUser, seedDemoFixture } from '../../test-support/fixtures.js';
 import { createTestApp, TestClient } from '../../test-support/http.js';
-import { createTestEstablishment, createTestManualMeasure, createTestPlan } from '../../test-support/plan-fixtures.js';
+import { createTestEstablishment, createTestManualMeasure, createTestPlan, receiveTestTips } from '../../test-support/plan-fixtures.js';
 import { enterManualValue, setDenominator } from '../indicators/indicators.service.js';
 
 const SUPPORT = 'manual.sex_workers_supported_fixture';
@@ -26,13 +26,7 @@ async function commune(police: TestClient, db: Parameters<typeof createTestEstab
   for (let i = 0; i < counts.establishments; i++) establishments.push((await createTestEstablishment(db, groupId, `Nhà nghỉ Thử ${groupId}-${i}`)).id);
   for (const id of establishments.slice(0, counts.inspected))
     assert.equal((await police.post('/api/inspections', { establishmentId: id, kind: 'periodic', inspectedOn: '2026-03-10', peoplePresent: 1 })).status, 201);
-  for (let i = 0; i < counts.tips; i++) {
-    const tip = await police.post('/api/tips', { unitId: groupId, category: 'brokering', channel: 'hotline', description: 'Có người môi giới tại khu trọ.', receivedAt: '2026-02-10T09:00:00+07:00' });
-    assert.equal(tip.status, 201, JSON.stringify(tip.body));
-    if (i >= counts.handled) continue;
-    for (const step of [{ action: 'verify' }, { action: 'classify', category: 'brokering', kind: 'crime_report', priority: 'normal' }, { action: 'assign', agency: 'Công an' }, { action: 'handle', result: 'confirmed_acted', handledOn: '2026-02-20', note: 'Đã xử lý.' }])
-      assert.equal((await police.post(`/api/tips/${tip.body.id}/actions`, step)).status, 200);
-  }
+  await receiveTestTips(police, groupId, { received: counts.tips, handledOnTime: counts.handled });
   return establishments;
 }
 
