@@ -49,7 +49,7 @@ describe('planning and monitoring in the browser', { timeout: 240_000 }, () => {
 
     // Lower the 2026 target of the outreach indicator from 100% to 90%.
     const tabs = page.getByRole('navigation', { name: 'Nội dung kế hoạch' });
-    await tabs.getByRole('link', { name: /^Chỉ tiêu 7$/ }).click();
+    await tabs.getByRole('link', { name: /^Chỉ tiêu 8$/ }).click();
     const indicator = page.getByRole('region', { name: OUTREACH });
     const target2026 = indicator.getByRole('textbox', { name: 'Năm 2026 (%)' });
     assert.equal(await target2026.inputValue(), '100');
@@ -68,7 +68,7 @@ describe('planning and monitoring in the browser', { timeout: 240_000 }, () => {
     const outreach = board.getByRole('row', { name: OUTREACH });
     await outreach.getByRole('cell', { name: 'ít nhất 90%', exact: true }).waitFor();
     await outreach.getByRole('cell', { name: /^Chưa đạt/ }).waitFor();
-    assert.equal(await board.getByRole('row').count(), 1 + 7, 'a header and the seven indicators');
+    assert.equal(await board.getByRole('row').count(), 1 + 8, 'a header and the eight indicators');
     await board.getByRole('row', { name: /phân loại, ký cam kết và kiểm tra định kỳ/ }).getByRole('cell', { name: /^Chưa có số liệu/ }).waitFor();
     await page.screenshot({ path: shot('board'), fullPage: true });
 

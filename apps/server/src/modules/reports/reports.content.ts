@@ -178,7 +178,7 @@ export function draftNarrative(content: TReportContent, unitName: string, period
   const received = figure('tips.received');
   if (received !== undefined) lines.push(`Tiếp nhận ${received} tin tố giác, tin báo; xử lý trong thời hạn ${figure('tips.handled_on_time') ?? 0} tin.`);
   const inspected = figure('establishments.inspected');
-  if (inspected !== undefined) lines.push(`Kiểm tra ${inspected} lượt cơ sở kinh doanh dịch vụ dễ bị lợi dụng; ${figure('establishments.sanctioned') ?? 0} cơ sở bị xử phạt.`);
+  if (inspected !== undefined) lines.push(`Kiểm tra ${inspected} cơ sở kinh doanh dịch vụ dễ bị lợi dụng; ${figure('establishments.sanctioned') ?? 0} cơ sở bị xử phạt.`);
   const activities = figure('outreach.activities');
   if (activities !== undefined) lines.push(`Tổ chức ${activities} hoạt động thông tin, truyền thông.`);
   const trained = figure('training.trained');

@@ -40,7 +40,7 @@ function reportBody(report: TReport): FileChild[] {
     sectionHeading(`${roman[0]}. KẾT QUẢ THỰC HIỆN`),
     ...bodyText(report.narrative.results),
     bodyParagraph('1. Kết quả thực hiện các chỉ tiêu', { italics: true }),
-    dataTable(INDICATOR_HEADERS, indicatorTableRows(report), [4, 30, 10, 8, 8, 9, 10], 2),
+    dataTable(INDICATOR_HEADERS, indicatorTableRows(report), [6, 30, 10, 8, 8, 9, 10], 2),
   ];
   sectionsInOrder
     .filter((section) => statisticsOf(report, section).length)
