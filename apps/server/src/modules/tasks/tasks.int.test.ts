@@ -4,6 +4,8 @@ import { describeEachDatabase } from '../../test-support/databases.js';
 import { createTestApp, TestClient } from '../../test-support/http.js';
 import { seedDemoFixture } from '../../test-support/fixtures.js';
 
+const daysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
 describeEachDatabase(
   'tasks: agencies report progress with evidence; overdue tasks are flagged',
   async (handle) => ({ fx: await seedDemoFixture(handle.db), app: createTestApp(handle.db) }),
@@ -19,10 +21,11 @@ describeEachDatabase(
         placeName: 'Tân An',
         subject: 'Phòng, chống mại dâm năm 2026',
         periodFromYear: 2026,
-        periodToYear: 2026,
+        periodToYear: 2030,
         tasks: [
-          { title: 'Báo cáo sơ kết', leadAgency: 'Phòng Văn hóa - Xã hội', deadline: '2026-12-20' },
-          { title: 'Kiểm tra cơ sở lưu trú', leadAgency: 'Công an phường', deadline: '2026-11-30' },
+          // Two deadlines still to come whatever day the test runs, two long past.
+          { title: 'Báo cáo sơ kết', leadAgency: 'Phòng Văn hóa - Xã hội', deadline: daysFromToday(60) },
+          { title: 'Kiểm tra cơ sở lưu trú', leadAgency: 'Công an phường', deadline: daysFromToday(30) },
           { title: 'Rà soát nhà trọ', leadAgency: 'Phòng Văn hóa - Xã hội', cooperatingAgencies: ['Công an phường'], deadline: '2026-02-01' },
           { title: 'Tuyên truyền tại trường học', leadAgency: 'Các trường học', deadline: '2026-03-01' },
         ],

@@ -34,6 +34,18 @@ const ENTITY_KEYS: Record<string, MessageKey> = {
   sanction: 'audit.entity.sanction',
   violation_type: 'audit.entity.violation_type',
   risk_weights: 'audit.entity.risk_weights',
+  tip: 'audit.entity.tip',
+  tip_reporter: 'audit.entity.tip_reporter',
+  tip_deadline_rule: 'audit.entity.tip_deadline_rule',
+  online_post: 'audit.entity.online_post',
+  outreach_activity: 'audit.entity.outreach_activity',
+  outreach_series: 'audit.entity.outreach_series',
+  peer_group: 'audit.entity.peer_group',
+  roster_person: 'audit.entity.roster_person',
+  training_course: 'audit.entity.training_course',
+  training_attendance: 'audit.entity.training_attendance',
+  report: 'audit.entity.report',
+  dhis2_mapping: 'audit.entity.dhis2_mapping',
 };
 
 const ZAuditFilters = ZAuditQuery.omit({ page: true, pageSize: true });
