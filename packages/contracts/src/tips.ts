@@ -168,6 +168,8 @@ export const ZTipDetail = ZTip.extend({
 export const ZTipListQuery = z.object({
   status: z.enum(['open', 'received', 'verifying', 'classified', 'assigned', 'handled', 'closed']).optional(),
   due: z.enum(['overdue', 'soon']).optional(),
+  /** Only the tips assigned to the caller or to the caller's agency: the agency's own inbox. */
+  assigned: z.enum(['me']).optional(),
   unitId: ZIdParam.optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),

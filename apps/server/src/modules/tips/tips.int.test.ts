@@ -188,6 +188,18 @@ describeEachDatabase(
       }
     });
 
+    test('the agency’s own inbox lists the open tips assigned to the user or to the user’s agency', async () => {
+      const ours = await intake('2026-11-02T08:00:00+07:00');
+      const theirs = await intake('2026-11-02T09:00:00+07:00');
+      for (const [id, agency] of [[ours, 'Công an phường'], [theirs, 'Trạm Y tế']] as const) {
+        await act(id, { action: 'classify', category: 'brokering', kind: 'denunciation', priority: 'normal' });
+        assert.equal((await act(id, { action: 'assign', agency })).status, 200);
+      }
+      const mine = (await police.get('/api/tips?status=open&assigned=me&pageSize=200')).body.items.map((t: { id: number }) => t.id);
+      assert.ok(mine.includes(ours), 'assigned to the police’s agency');
+      assert.ok(!mine.includes(theirs), 'assigned to another agency');
+    });
+
     test('200 rapid submissions from one address are refused past the limit while another address still gets through', async () => {
       const { fx, app } = get();
       const flooder = new Citizen(app, '198.51.100.9');

@@ -74,13 +74,21 @@ export async function listTipFiles(db: Db, tipId: number) {
 }
 
 /** The inbox: tips of a subtree, open ones first by time left, with filters. */
-export async function listTips(db: Db, scopeUnitId: number, filter: { status?: string; due?: 'overdue' | 'soon'; today: string; page: number; pageSize: number }) {
+export async function listTips(
+  db: Db,
+  scopeUnitId: number,
+  filter: { status?: string; due?: 'overdue' | 'soon'; assignedTo?: { userId: number; agency: string | null }; today: string; page: number; pageSize: number },
+) {
   let q = db
     .selectFrom('tips as t')
     .innerJoin('units as u', 'u.id', 't.unit_id')
     .where('t.unit_id', 'in', (eb) => eb.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', scopeUnitId));
   if (filter.status === 'open') q = q.where('t.status', 'not in', ['handled', 'closed']);
   else if (filter.status) q = q.where('t.status', '=', filter.status);
+  if (filter.assignedTo) {
+    const { userId, agency } = filter.assignedTo;
+    q = q.where((eb) => (agency ? eb.or([eb('t.assigned_user_id', '=', userId), eb('t.assigned_agency', '=', agency)]) : eb('t.assigned_user_id', '=', userId)));
+  }
   if (filter.due) {
     q = q.where('t.status', 'not in', ['handled', 'closed']);
     q = filter.due === 'overdue' ? q.where('t.deadline', '<', filter.today) : q.where('t.deadline', '>=', filter.today).where(sql<boolean>`t.deadline <= ${filter.today}::date + 5`);

@@ -18,6 +18,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { findEstablishment } from '../establishments/establishments.repository.js';
 import { insertStoredFile } from '../tasks/tasks.repository.js';
 import { findUnit } from '../units/units.repository.js';
+import { findUser } from '../users/users.repository.js';
 import { assertUnitInScope } from '../units/units.scope.js';
 import * as repo from './tips.repository.js';
 
@@ -205,7 +206,8 @@ export async function getTip(ctx: RequestContext, id: number) {
 export async function listTips(ctx: RequestContext, query: TTipListQuery) {
   const scope = query.unitId ?? ctx.actor.unitId;
   await assertUnitInScope(ctx, scope);
-  const { total, rows } = await repo.listTips(ctx.db, scope, { ...query, today: vnToday() });
+  const assignedTo = query.assigned === 'me' ? { userId: ctx.actor.userId, agency: (await findUser(ctx.db, ctx.actor.userId))?.agency ?? null } : undefined;
+  const { total, rows } = await repo.listTips(ctx.db, scope, { ...query, assignedTo, today: vnToday() });
   return { total, page: query.page, pageSize: query.pageSize, items: rows.map(present) };
 }
 

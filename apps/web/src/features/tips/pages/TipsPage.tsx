@@ -15,6 +15,7 @@ import { canHandleTips } from '../permissions';
 
 const VIEWS = {
   open: { query: { status: 'open' }, label: 'tips.view.open' },
+  mine: { query: { status: 'open', assigned: 'me' }, label: 'tips.view.mine' },
   overdue: { query: { due: 'overdue' }, label: 'tips.view.overdue' },
   soon: { query: { due: 'soon' }, label: 'tips.view.soon' },
   all: { query: {}, label: 'tips.view.all' },
