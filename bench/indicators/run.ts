@@ -7,12 +7,9 @@
  * numbers are equal, and prints engine ÷ SQL. Then it times the whole board (buildBoard) of the same three plans.
  * On PGlite (temporary folder) and on PostgreSQL (scratch database, dropped at the end). Prints figures only.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql, type KyselyPlugin, type RawBuilder } from 'kysely';
 import { DEFAULT_REPORTING_CALENDAR, DENOMINATOR_GROUPS, periodRange, type TIndicatorValue, type TMeasureRef } from '@pcmd/contracts';
-import { openPglite, openPostgres, type DatabaseHandle, type Db } from '../../apps/server/src/db/database.js';
+import type { Db } from '../../apps/server/src/db/database.js';
 import { migrate } from '../../apps/server/src/db/migrate.js';
 import { ensureCountryRoot, systemContext } from '../../apps/server/src/demo/demo-data.js';
 import { SEED_MANUAL_MEASURES, tanHungPlan } from '../../apps/server/src/demo/seed-plans.js';
@@ -21,8 +18,8 @@ import { buildBoard } from '../../apps/server/src/modules/indicators/indicators.
 import { monthWindows } from '../../apps/server/src/modules/indicators/measures.js';
 import { listIndicators } from '../../apps/server/src/modules/plans/plans.repository.js';
 import { lastDay } from '../../apps/server/src/modules/units/units.measures.js';
-import { createScratchDatabase } from '../lib/postgres.js';
 import { formatTable, median } from '../lib/table.js';
+import { pgliteBackend, postgresBackend, type Backend } from '../lib/backends.js';
 
 const SIZE = { provinces: 34, communes: 3300, villages: 40_000 } as const;
 const PERIOD = '2026';
@@ -40,12 +37,6 @@ const GROUPS = Object.keys(DENOMINATOR_GROUPS);
 const MONTHS = monthWindows(periodRange(CALENDAR, PERIOD).from, periodRange(CALENDAR, PERIOD).to);
 const ms = (t: number) => performance.now() - t;
 const today = () => new Date().toISOString().slice(0, 10);
-
-interface Backend {
-  name: 'PGlite' | 'PostgreSQL';
-  open(): Promise<DatabaseHandle>;
-  cleanup(): Promise<void>;
-}
 
 // --- generation ---------------------------------------------------------------------------------
 
@@ -481,16 +472,6 @@ async function runBackend(backend: Backend, computeRows: ComputeRow[], boardRows
   }
 }
 
-function pgliteBackend(): Backend {
-  const dir = mkdtempSync(join(tmpdir(), 'pcmd-bench-ind-'));
-  return { name: 'PGlite', open: () => openPglite(dir), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-async function postgresBackend(): Promise<Backend> {
-  const scratch = await createScratchDatabase();
-  return { name: 'PostgreSQL', open: () => openPostgres(scratch.url), cleanup: () => scratch.drop() };
-}
-
 async function main() {
   const started = performance.now();
   const computeRows: ComputeRow[] = [];
@@ -498,7 +479,7 @@ async function main() {
   const genRows: (string | number)[][] = [];
   const { from, to } = periodRange(CALENDAR, PERIOD);
   console.log(`Indicator benchmark: period ${PERIOD} = [${from}, ${to}), as of ${asOfFor(to)}; median of ${REPS} runs (3 after a first run over ${SLOW_MS / 1000} s, 1 over ${VERY_SLOW_MS / 1000} s) after one uncounted run`);
-  const makers: Record<string, () => Promise<Backend>> = { pglite: async () => pgliteBackend(), postgres: postgresBackend };
+  const makers: Record<string, () => Promise<Backend>> = { pglite: async () => pgliteBackend('ind'), postgres: postgresBackend };
   for (const key of BACKENDS) {
     const backend = await makers[key.trim()]();
     try {

@@ -9,18 +9,16 @@
  *   BENCH_PGLITE_ACTIVITIES sets a smaller count for PGlite (printed loudly); BENCH_EXPLAIN=1 prints EXPLAIN ANALYZE of
  *   each statement of a view over 1 s.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { CompiledQuery, sql, type KyselyPlugin, type RawBuilder } from 'kysely';
 import { DEFAULT_REPORTING_CALENDAR, OUTREACH_CHANNELS, periodRange } from '@pcmd/contracts';
-import { openPglite, openPostgres, type DatabaseHandle, type Db } from '../../apps/server/src/db/database.js';
+import type { Db } from '../../apps/server/src/db/database.js';
 import { migrate } from '../../apps/server/src/db/migrate.js';
 import { ensureCountryRoot } from '../../apps/server/src/demo/demo-data.js';
 import type { RequestContext } from '../../apps/server/src/lib/context.js';
 import { coverage } from '../../apps/server/src/modules/outreach/outreach.service.js';
-import { createScratchDatabase } from '../lib/postgres.js';
 import { formatTable, median } from '../lib/table.js';
+import { pgliteBackend, postgresBackend, type Backend as SharedBackend } from '../lib/backends.js';
 
 const COMMUNES = 3300;
 const VILLAGES = 40_000;
@@ -39,12 +37,7 @@ const MONTH = { from: '2026-05-01', to: '2026-06-01' };
 
 const ms = (t: number) => performance.now() - t;
 
-interface Backend {
-  name: 'PGlite' | 'PostgreSQL';
-  activities: number;
-  open(): Promise<DatabaseHandle>;
-  cleanup(): Promise<void>;
-}
+type Backend = SharedBackend & { activities: number };
 
 // --- generation -----------------------------------------------------------------------------------
 
@@ -219,23 +212,16 @@ async function runBackend(backend: Backend, genRows: (string | number)[][], view
   }
 }
 
-function pgliteBackend(): Backend {
-  const dir = mkdtempSync(join(tmpdir(), 'pcmd-bench-out-'));
-  const activities = Number(process.env.BENCH_PGLITE_ACTIVITIES ?? ACTIVITIES);
-  return { name: 'PGlite', activities, open: () => openPglite(dir), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-}
+const pgliteWithActivities = (): Backend => ({ ...pgliteBackend('out'), activities: Number(process.env.BENCH_PGLITE_ACTIVITIES ?? ACTIVITIES) });
 
-async function postgresBackend(): Promise<Backend> {
-  const scratch = await createScratchDatabase();
-  return { name: 'PostgreSQL', activities: ACTIVITIES, open: () => openPostgres(scratch.url), cleanup: () => scratch.drop() };
-}
+const postgresWithActivities = async (): Promise<Backend> => ({ ...(await postgresBackend()), activities: ACTIVITIES });
 
 async function main() {
   const started = performance.now();
   const genRows: (string | number)[][] = [];
   const viewRows: ViewRow[] = [];
   console.log(`Outreach coverage benchmark: median of ${REPS} runs after one uncounted run (3 after a first run over ${SLOW_MS / 1000} s, 1 over ${VERY_SLOW_MS / 1000} s); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  const makers: Record<string, () => Promise<Backend>> = { pglite: async () => pgliteBackend(), postgres: postgresBackend };
+  const makers: Record<string, () => Promise<Backend>> = { pglite: async () => pgliteWithActivities(), postgres: postgresWithActivities };
   for (const key of BACKENDS) {
     const backend = await makers[key]();
     try {

@@ -10,9 +10,7 @@
  * Figures only; no pass or fail. Run: npm run bench:reports   (BENCH_BACKENDS=pglite or postgres runs one backend;
  * BENCH_REPS changes the number of timed runs, 5 by default.)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { sql, type KyselyPlugin, type RawBuilder } from 'kysely';
 import {
   DEFAULT_REPORTING_CALENDAR,
@@ -30,7 +28,7 @@ import {
   type TReportContent,
   type TRole,
 } from '@pcmd/contracts';
-import { openPglite, openPostgres, type DatabaseHandle, type Db } from '../../apps/server/src/db/database.js';
+import type { Db } from '../../apps/server/src/db/database.js';
 import { migrate } from '../../apps/server/src/db/migrate.js';
 import { ensureCountryRoot, systemContext } from '../../apps/server/src/demo/demo-data.js';
 import { SEED_MANUAL_MEASURES, provincePlan } from '../../apps/server/src/demo/seed-plans.js';
@@ -43,8 +41,8 @@ import { buildUnitContent } from '../../apps/server/src/modules/reports/reports.
 import { renderReportAnnex, renderReportDocument } from '../../apps/server/src/modules/reports/reports.document.js';
 import { approveReport, createReport, getReportForDocument, reportOverview, submitReport, type ReportSettings } from '../../apps/server/src/modules/reports/reports.service.js';
 import { insertUnits } from '../../apps/server/src/modules/units/units.repository.js';
-import { createScratchDatabase } from '../lib/postgres.js';
 import { formatTable, median } from '../lib/table.js';
+import { pgliteBackend, postgresBackend, type Backend } from '../lib/backends.js';
 
 const COMMUNES = 100;
 const VILLAGES_PER_COMMUNE = 12;
@@ -61,12 +59,6 @@ const PEOPLE_PER_COMMUNE = 20;
 
 const ms = (t: number) => performance.now() - t;
 const mb = (bytes: number) => bytes / 2 ** 20;
-
-interface Backend {
-  name: 'PGlite' | 'PostgreSQL';
-  open(): Promise<DatabaseHandle>;
-  cleanup(): Promise<void>;
-}
 
 /** A real actor of a role at a unit, as the session middleware would build it (user 0: no users row; the services store null). */
 function actor(db: Db, role: TRole, unitId: number, username: string): RequestContext {
@@ -474,16 +466,6 @@ function logTimes(label: string, times: [string, Timed][]) {
   for (const [what, r] of times) console.log(`  ${label}: ${what}: median ${r.median.toFixed(1)} ms (${r.min.toFixed(1)}–${r.max.toFixed(1)}), peak RSS ${r.peakMb.toFixed(0)} MB`);
 }
 
-function pgliteBackend(): Backend {
-  const dir = mkdtempSync(join(tmpdir(), 'pcmd-bench-rep-'));
-  return { name: 'PGlite', open: () => openPglite(dir), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-async function postgresBackend(): Promise<Backend> {
-  const scratch = await createScratchDatabase();
-  return { name: 'PostgreSQL', open: () => openPostgres(scratch.url), cleanup: () => scratch.drop() };
-}
-
 async function main() {
   const started = performance.now();
   const genRows: Row[] = [];
@@ -491,7 +473,7 @@ async function main() {
   const workflowRows: Row[] = [];
   const measureRows: Row[] = [];
   console.log(`Reports benchmark: period ${PERIOD}, ${COMMUNES} communes × ${VILLAGES_PER_COMMUNE} villages; median of ${REPS} runs after one uncounted run; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  const makers: Record<string, () => Promise<Backend>> = { pglite: async () => pgliteBackend(), postgres: postgresBackend };
+  const makers: Record<string, () => Promise<Backend>> = { pglite: async () => pgliteBackend('rep'), postgres: postgresBackend };
   for (const key of BACKENDS) {
     const backend = await makers[key]();
     try {
