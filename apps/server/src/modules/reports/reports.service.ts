@@ -56,12 +56,16 @@ async function loadRow(ctx: RequestContext, id: number) {
 /** The numbers of a report: its frozen snapshot once submitted, else computed now from the registries (or the units' sent reports). */
 async function contentOf(ctx: RequestContext, row: repo.ReportRow): Promise<TReportContent> {
   if (row.snapshot) return ZReportContent.parse(row.snapshot);
-  const plan = await getPlan(ctx, row.plan_id);
-  if (row.kind === 'unit') return buildUnitContent(ctx.db, plan, row.period_key);
-  const sources = (await repo.listReportsOnDerivedPlans(ctx.db, row.plan_id, row.period_key)).filter((r) => SENT.includes(r.status) && r.snapshot);
+  return liveContent(ctx, await getPlan(ctx, row.plan_id), row.kind, row.period_key);
+}
+
+/** A unit's numbers from its registries; an upper level's from its units' sent snapshots. */
+async function liveContent(ctx: RequestContext, plan: TPlan, kind: 'unit' | 'consolidated', periodKey: string): Promise<TReportContent> {
+  if (kind === 'unit') return buildUnitContent(ctx.db, plan, periodKey);
+  const sources = (await repo.listReportsOnDerivedPlans(ctx.db, plan.id, periodKey)).filter((r) => SENT.includes(r.status) && r.snapshot);
   return consolidateContent(
     plan,
-    row.period_key,
+    periodKey,
     sources.map((s) => ({ unitId: s.unit_id, unitName: s.unit_name, reportId: s.id, content: ZReportContent.parse(s.snapshot) })),
   );
 }
@@ -74,9 +78,10 @@ async function hidesSmallCounts(ctx: RequestContext, row: repo.ReportRow, forDoc
   return forDocument || row.kind === 'consolidated' || (ctx.actor.unitId !== row.unit_id && !(await isInSubtree(ctx.db, row.unit_id, ctx.actor.unitId)));
 }
 
-async function present(ctx: RequestContext, settings: ReportSettings, row: repo.ReportRow, forDocument = false): Promise<TReport> {
+/** `computed` is the content when the caller has just built it (a new draft), so that it is not computed twice. */
+async function present(ctx: RequestContext, settings: ReportSettings, row: repo.ReportRow, forDocument = false, computed?: TReportContent): Promise<TReport> {
   const hidden = await hidesSmallCounts(ctx, row, forDocument);
-  const content = await contentOf(ctx, row);
+  const content = computed ?? (await contentOf(ctx, row));
   return {
     id: row.id,
     kind: row.kind,
@@ -106,21 +111,18 @@ export async function createReport(ctx: RequestContext, settings: ReportSettings
   await assertUnitInScope(ctx, plan.unitId);
   if (!(await isInSubtree(ctx.db, ctx.actor.unitId, plan.unitId))) throw forbidden();
   if (await repo.findReportFor(ctx.db, plan.id, input.periodKey, input.kind)) throw new AppError('REPORT_EXISTS');
-  const id = await inTransaction(ctx.db, async (trx) => {
+  const { id, draft } = await inTransaction(ctx.db, async (trx) => {
     const tctx = { ...ctx, db: trx };
-    const draft =
-      input.kind === 'unit'
-        ? await buildUnitContent(trx, plan, input.periodKey)
-        : consolidateContent(plan, input.periodKey, []);
+    const draft = await liveContent(tctx, plan, input.kind, input.periodKey);
     const narrative = draftNarrative(draft, plan.unitName, reportPeriodLabel(input.periodKey));
     const reportId = await repo.insertReport(trx, {
       kind: input.kind, unitId: plan.unitId, planId: plan.id, periodKey: input.periodKey, dueOn: reportDueOn(plan, input.periodKey),
       narrative, recipients: DEFAULT_RECIPIENTS, createdBy: ctx.actor.userId || null,
     });
     await recordAudit(trx, tctx, { action: 'create', entity: 'report', entityId: reportId, unitId: plan.unitId, after: { planId: plan.id, periodKey: input.periodKey, kind: input.kind } });
-    return reportId;
+    return { id: reportId, draft };
   });
-  return getReport(ctx, settings, id);
+  return present(ctx, settings, await loadRow(ctx, id), false, draft);
 }
 
 export async function getReport(ctx: RequestContext, settings: ReportSettings, id: number) {
